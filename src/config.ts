@@ -1,0 +1,43 @@
+import path from "node:path";
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Days before an open contact-change task expires. */
+  contactChangeTtlDays: number;
+  rateLimitPerMinute: number;
+  sessionTtlHours: number;
+  /** Public base URL used in links sent to customers. */
+  publicUrl: string;
+  trustProxy: boolean;
+}
+
+function intFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom("PORT", 8080);
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: path.resolve(env.PALIER_DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? "info",
+    contactChangeTtlDays: intFrom("CONTACT_CHANGE_TTL_DAYS", 7),
+    rateLimitPerMinute: intFrom("RATE_LIMIT_PER_MINUTE", 600),
+    sessionTtlHours: intFrom("SESSION_TTL_HOURS", 12),
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    trustProxy: env.TRUST_PROXY === "true",
+  };
+}

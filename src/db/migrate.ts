@@ -1,0 +1,21 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { Database } from "./database.ts";
+import * as foundation from "./migrations/2026-11-26T2000-foundation.ts";
+
+// Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
+const migrations: Record<string, Migration> = {
+  "2026-11-26T2000-foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${String(error)}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

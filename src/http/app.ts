@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { hashSecret } from "../lib/crypto.ts";
+import { registerModules } from "../modules/index.ts";
+import { authenticate } from "./auth.ts";
+import type { App, AppContext } from "./context.ts";
+import { errorHandler, notFoundHandler } from "./errors.ts";
+import { idempotencyGuard, idempotencyRecorder } from "./idempotency.ts";
+import { Problem } from "./openapi.ts";
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+export interface AppOptions {
+  logger?: FastifyServerOptions["logger"];
+  /** Requests per minute per token or per IP address. */
+  rateLimitPerMinute?: number;
+  bodyLimit?: number;
+}
+
+/** Builds the HTTP application: plumbing first, then every domain module under /api/v1. */
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const sent = req.headers["x-request-id"];
+      return typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error, not silently dropped, and types are never guessed in bodies.
+        removeAdditional: false,
+        coerceTypes: "array",
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest("principal", null);
+  app.decorateRequest("credential", null);
+  app.decorateRequest("idempotency", null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addSchema(Problem);
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? ctx.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const header = request.headers.authorization;
+      const bearer = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+      return bearer ? `token:${hashSecret(bearer)}` : `ip:${request.ip}`;
+    },
+    allowList: (request) => request.url === "/healthz" || request.url === "/readyz",
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(`Rate limit of ${context.max} requests per minute exceeded`);
+      return Object.assign(error, { statusCode: 429 });
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Palier API",
+        version: "1",
+        description:
+          "Support platform for hosting and cloud providers. Errors are RFC 9457 problem+json.",
+      },
+      servers: [{ url: "/" }],
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "Personal API token" },
+          session: { type: "apiKey", in: "cookie", name: "palier_session" },
+        },
+      },
+    },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.db.selectFrom("regions").select("code").limit(1).execute();
+      return { status: "ready" };
+    } catch {
+      return reply.code(503).send({ status: "unavailable" });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.addHook("onRequest", authenticate(ctx));
+      api.addHook("preHandler", idempotencyGuard(ctx));
+      api.addHook("onSend", idempotencyRecorder(ctx));
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      await registerModules(api as unknown as App, ctx);
+    },
+    { prefix: "/api/v1" },
+  );
+  return app as unknown as App;
+}

@@ -1,0 +1,35 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Credential, Principal } from "./principal.ts";
+
+/** What every module's routes and services need: the database, settings and the clock. */
+export interface AppContext {
+  db: Database;
+  config: Config;
+  clock: Clock;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal: Principal | null;
+    credential: Credential | null;
+    idempotency: { principal: string; key: string } | null;
+  }
+}

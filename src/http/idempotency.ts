@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { AppContext } from "./context.ts";
+import { AppError } from "./problem.ts";
+
+const HEADER = "idempotency-key";
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function principalKey(request: FastifyRequest): string {
+  const p = request.principal;
+  if (!p) return `ip:${request.ip}`;
+  return p.kind === "user" ? `user:${p.userId}` : `staff:${p.staffId}`;
+}
+
+/**
+ * POST with an Idempotency-Key: the first request claims the key, later ones with the same key
+ * and the same body get the first response replayed; a different body under the same key is
+ * refused. Keys are scoped to the caller, so two customers cannot collide.
+ */
+export function idempotencyGuard(ctx: AppContext) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    request.idempotency = null;
+    if (request.method !== "POST") return;
+    const key = request.headers[HEADER];
+    if (key === undefined) return;
+    if (typeof key !== "string" || !KEY_PATTERN.test(key)) {
+      throw new AppError(
+        "invalid_idempotency_key",
+        "Idempotency-Key must be 1-255 visible ASCII characters",
+        [{ field: "Idempotency-Key", in: "headers", message: "1-255 visible ASCII characters" }],
+      );
+    }
+    const principal = principalKey(request);
+    const path = request.routeOptions.url ?? request.url;
+    const requestHash = createHash("sha256")
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest("hex");
+    const claimed = await ctx.db
+      .insertInto("idempotency_keys")
+      .values({ principal, key, method: request.method, path, request_hash: requestHash })
+      .onConflict((oc) => oc.doNothing())
+      .returning("key")
+      .executeTakeFirst();
+    if (claimed) {
+      request.idempotency = { principal, key };
+      return;
+    }
+    const first = await ctx.db
+      .selectFrom("idempotency_keys")
+      .selectAll()
+      .where("principal", "=", principal)
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
+    if (first.request_hash !== requestHash) {
+      throw new AppError(
+        "idempotency_key_reused",
+        "This Idempotency-Key was used for a different request",
+      );
+    }
+    if (first.status_code === null) {
+      throw new AppError(
+        "idempotency_in_progress",
+        "The first request with this key is still running",
+      );
+    }
+    reply.header("idempotent-replayed", "true");
+    const isProblem = first.status_code >= 400;
+    reply.code(first.status_code).type(isProblem ? "application/problem+json" : "application/json");
+    return reply.send(JSON.stringify(first.response_body));
+  };
+}
+
+/** Records the response of a request that claimed a key; 5xx releases the key for a retry. */
+export function idempotencyRecorder(ctx: AppContext) {
+  return async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+  ): Promise<unknown> => {
+    const claim = request.idempotency;
+    if (!claim) return payload;
+    request.idempotency = null;
+    const scope = ctx.db
+      .updateTable("idempotency_keys")
+      .where("principal", "=", claim.principal)
+      .where("key", "=", claim.key);
+    if (reply.statusCode >= 500) {
+      await ctx.db
+        .deleteFrom("idempotency_keys")
+        .where("principal", "=", claim.principal)
+        .where("key", "=", claim.key)
+        .execute();
+      return payload;
+    }
+    let body: string | null = null;
+    if (typeof payload === "string") {
+      try {
+        JSON.parse(payload);
+        body = payload;
+      } catch {
+        body = JSON.stringify(payload);
+      }
+    }
+    await scope.set({ status_code: reply.statusCode, response_body: body ?? "null" }).execute();
+    return payload;
+  };
+}

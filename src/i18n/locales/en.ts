@@ -1,0 +1,35 @@
+/** English source strings; fr and ru must have the same keys. */
+const en = {
+  problem: {
+    validation_failed: "The request is not valid",
+    malformed_json: "The request body is not valid JSON",
+    invalid_cursor: "The pagination cursor is not valid",
+    invalid_idempotency_key: "The Idempotency-Key header is not valid",
+    unauthenticated: "Sign in first",
+    invalid_credentials: "Wrong email or password",
+    csrf_failed: "Missing or wrong CSRF token",
+    insufficient_scope: "This token may only read",
+    forbidden: "You may not do this",
+    not_found: "Not found",
+    route_not_found: "No such endpoint",
+    method_not_allowed: "Method not allowed",
+    conflict: "This conflicts with the current state",
+    already_exists: "This already exists",
+    contact_change_open: "A contact change is already open for this service and role",
+    contact_change_closed: "This contact change is no longer open",
+    token_already_used: "This token has already been used",
+    idempotency_in_progress: "A request with this Idempotency-Key is still being processed",
+    payload_too_large: "The request body is too large",
+    unsupported_media_type: "Unsupported content type",
+    idempotency_key_reused: "This Idempotency-Key was used for a different request",
+    invalid_token: "The token is not valid for this contact change",
+    region_mismatch: "Both accounts must be in the same region",
+    role_not_transferable: "You may not hand over this contact role",
+    unprocessable: "The request cannot be processed",
+    rate_limited: "Too many requests, retry later",
+    internal_error: "Something went wrong on our side",
+    unavailable: "The service is not ready",
+  },
+};
+export default en;
+export type Catalogue = typeof en;

@@ -1,0 +1,35 @@
+import type { Catalogue } from "./en.ts";
+
+const fr: Catalogue = {
+  problem: {
+    validation_failed: "La requête n'est pas valide",
+    malformed_json: "Le corps de la requête n'est pas du JSON valide",
+    invalid_cursor: "Le curseur de pagination n'est pas valide",
+    invalid_idempotency_key: "L'en-tête Idempotency-Key n'est pas valide",
+    unauthenticated: "Connectez-vous d'abord",
+    invalid_credentials: "Adresse e-mail ou mot de passe incorrect",
+    csrf_failed: "Jeton CSRF absent ou incorrect",
+    insufficient_scope: "Ce jeton ne permet que la lecture",
+    forbidden: "Vous n'avez pas le droit de faire cela",
+    not_found: "Introuvable",
+    route_not_found: "Point d'accès inexistant",
+    method_not_allowed: "Méthode non autorisée",
+    conflict: "Cela entre en conflit avec l'état actuel",
+    already_exists: "Cela existe déjà",
+    contact_change_open: "Un changement de contact est déjà en cours pour ce service et ce rôle",
+    contact_change_closed: "Ce changement de contact n'est plus ouvert",
+    token_already_used: "Ce jeton a déjà été utilisé",
+    idempotency_in_progress: "Une requête avec cette Idempotency-Key est encore en cours",
+    payload_too_large: "Le corps de la requête est trop volumineux",
+    unsupported_media_type: "Type de contenu non pris en charge",
+    idempotency_key_reused: "Cette Idempotency-Key a servi pour une autre requête",
+    invalid_token: "Le jeton n'est pas valide pour ce changement de contact",
+    region_mismatch: "Les deux comptes doivent être dans la même région",
+    role_not_transferable: "Vous ne pouvez pas céder ce rôle de contact",
+    unprocessable: "La requête ne peut pas être traitée",
+    rate_limited: "Trop de requêtes, réessayez plus tard",
+    internal_error: "Une erreur s'est produite de notre côté",
+    unavailable: "Le service n'est pas prêt",
+  },
+};
+export default fr;

@@ -1,0 +1,35 @@
+import type { Catalogue } from "./en.ts";
+
+const ru: Catalogue = {
+  problem: {
+    validation_failed: "Запрос некорректен",
+    malformed_json: "Тело запроса не является корректным JSON",
+    invalid_cursor: "Курсор пагинации некорректен",
+    invalid_idempotency_key: "Заголовок Idempotency-Key некорректен",
+    unauthenticated: "Сначала войдите в систему",
+    invalid_credentials: "Неверный адрес электронной почты или пароль",
+    csrf_failed: "CSRF-токен отсутствует или неверен",
+    insufficient_scope: "Этот токен позволяет только чтение",
+    forbidden: "У вас нет прав на это действие",
+    not_found: "Не найдено",
+    route_not_found: "Такой точки доступа нет",
+    method_not_allowed: "Метод не разрешён",
+    conflict: "Это противоречит текущему состоянию",
+    already_exists: "Это уже существует",
+    contact_change_open: "Для этой услуги и роли уже открыта смена контакта",
+    contact_change_closed: "Эта смена контакта больше не открыта",
+    token_already_used: "Этот токен уже использован",
+    idempotency_in_progress: "Запрос с этим Idempotency-Key ещё обрабатывается",
+    payload_too_large: "Тело запроса слишком велико",
+    unsupported_media_type: "Неподдерживаемый тип содержимого",
+    idempotency_key_reused: "Этот Idempotency-Key использован для другого запроса",
+    invalid_token: "Токен недействителен для этой смены контакта",
+    region_mismatch: "Оба аккаунта должны быть в одном регионе",
+    role_not_transferable: "Вы не можете передать эту контактную роль",
+    unprocessable: "Запрос не может быть обработан",
+    rate_limited: "Слишком много запросов, повторите позже",
+    internal_error: "На нашей стороне произошла ошибка",
+    unavailable: "Сервис не готов",
+  },
+};
+export default ru;

@@ -1,0 +1,35 @@
+import type { Database } from "../../db/database.ts";
+import { type Actor, actorLabel } from "../../http/principal.ts";
+
+export interface AuditEntry {
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  /** The customer account this entry concerns, so its users can read it. */
+  accountId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Writes one audit entry; call it with the command's transaction so both commit together. */
+export async function recordAudit(
+  trx: Database,
+  actor: Actor | null,
+  entry: AuditEntry,
+): Promise<void> {
+  const p = actor?.principal;
+  await trx
+    .insertInto("audit_log")
+    .values({
+      actor_kind: p ? p.kind : "system",
+      actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
+      actor_label: p ? actorLabel(p) : "system",
+      account_id: entry.accountId ?? null,
+      action: entry.action,
+      subject_kind: entry.subjectKind,
+      subject_id: entry.subjectId,
+      ip: actor?.ip ?? null,
+      request_id: actor?.requestId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}

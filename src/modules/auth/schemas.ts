@@ -1,0 +1,81 @@
+import { type Static, Type } from "@sinclair/typebox";
+
+export const SignInBody = Type.Object(
+  {
+    email: Type.String({ format: "email", maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+export type SignInBody = Static<typeof SignInBody>;
+
+const AccountSummary = Type.Object({
+  nicHandle: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  region: Type.String(),
+  programme: Type.String(),
+});
+
+export const Me = Type.Union(
+  [
+    Type.Object({
+      kind: Type.Literal("user"),
+      id: Type.String(),
+      email: Type.String(),
+      name: Type.String(),
+      language: Type.String(),
+      account: AccountSummary,
+      csrfToken: Type.Optional(Type.String()),
+    }),
+    Type.Object({
+      kind: Type.Literal("staff"),
+      id: Type.String(),
+      email: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+      tier: Type.String(),
+      universes: Type.Array(Type.String()),
+      region: Type.String(),
+      csrfToken: Type.Optional(Type.String()),
+    }),
+  ],
+  { $id: "Me" },
+);
+export type Me = Static<typeof Me>;
+
+export const SessionCreated = Type.Object({
+  csrfToken: Type.String({
+    description: "Send back in X-CSRF-Token on every cookie-authenticated write",
+  }),
+  expiresAt: Type.String({ format: "date-time" }),
+  me: Type.Ref("Me"),
+});
+
+export const TokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    scope: Type.Union([Type.Literal("read"), Type.Literal("write")]),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 90 })),
+  },
+  { additionalProperties: false },
+);
+export type TokenBody = Static<typeof TokenBody>;
+
+export const ApiToken = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  name: Type.String(),
+  scope: Type.String(),
+  prefix: Type.String({ description: "First characters of the token, to recognise it" }),
+  createdAt: Type.String({ format: "date-time" }),
+  expiresAt: Type.String({ format: "date-time" }),
+  lastUsedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  revokedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
+
+export const CreatedToken = Type.Intersect([
+  ApiToken,
+  Type.Object({ token: Type.String({ description: "Shown once; store it now" }) }),
+]);
+
+export const TokenParams = Type.Object({ id: Type.String({ format: "uuid" }) });

@@ -1,0 +1,19 @@
+import type { App, AppContext } from "../http/context.ts";
+import { accountRoutes } from "./accounts/routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
+import { authRoutes } from "./auth/routes.ts";
+import { catalogRoutes } from "./catalog/routes.ts";
+import { contactChangeRoutes } from "./contact-changes/routes.ts";
+import { serviceRoutes } from "./services/routes.ts";
+import { staffRoutes } from "./staff/routes.ts";
+
+/** Every domain module's routes, mounted under /api/v1. */
+export async function registerModules(app: App, ctx: AppContext): Promise<void> {
+  await authRoutes(app, ctx);
+  await catalogRoutes(app, ctx);
+  await accountRoutes(app, ctx);
+  await staffRoutes(app, ctx);
+  await serviceRoutes(app, ctx);
+  await contactChangeRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+}

@@ -1,0 +1,56 @@
+import { inject } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/db/database.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { buildApp } from "../../src/http/app.ts";
+import type { App, AppContext } from "../../src/http/context.ts";
+import type { Clock } from "../../src/lib/clock.ts";
+import { seedCatalog } from "../../src/modules/catalog/seed.ts";
+
+/** Real time shifted by an offset tests may move; reset it in afterEach when you move it. */
+export class TestClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+  reset(): void {
+    this.offsetMs = 0;
+  }
+}
+
+export interface TestContext extends AppContext {
+  app: App;
+  clock: TestClock;
+  handle: DatabaseHandle;
+}
+
+let shared: Promise<TestContext> | undefined;
+
+async function open(): Promise<TestContext> {
+  const url = inject("testDatabaseUrl");
+  const handle = url
+    ? await openDatabase({ databaseUrl: url, poolSize: 4 })
+    : await openDatabase({ dataDir: "memory://" });
+  if (!url) {
+    await migrateToLatest(handle.db);
+    await seedCatalog(handle.db);
+  }
+  const config = { ...loadConfig({}), logLevel: "silent", rateLimitPerMinute: 1_000_000 };
+  const clock = new TestClock();
+  const ctx: AppContext = { db: handle.db, config, clock };
+  const app = await buildApp(ctx, { logger: false, rateLimitPerMinute: 1_000_000 });
+  await app.ready();
+  return { ...ctx, app, clock, handle };
+}
+
+/**
+ * The worker's shared database and app. Tests isolate themselves by building their own data
+ * with the factories (unique handles, emails and service names), never by assuming an empty table.
+ */
+export function testContext(): Promise<TestContext> {
+  shared ??= open();
+  return shared;
+}

@@ -1,0 +1,30 @@
+import type { TestProject } from "vitest/node";
+import { openDatabase } from "../../src/db/database.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { seedCatalog } from "../../src/modules/catalog/seed.ts";
+import { createDatabase, dropDatabase } from "./postgres.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabaseUrl: string | null;
+  }
+}
+
+/** On PostgreSQL, each run gets a fresh database of its own, migrated once, dropped at the end. */
+export default async function setup(project: TestProject) {
+  if (process.env.PALIER_TEST_ENGINE !== "postgres" && project.name !== "postgres") {
+    project.provide("testDatabaseUrl", null);
+    return;
+  }
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) throw new Error("the postgres test project needs DATABASE_URL");
+  const url = await createDatabase(baseUrl);
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  await migrateToLatest(handle.db);
+  await seedCatalog(handle.db);
+  await handle.close();
+  project.provide("testDatabaseUrl", url);
+  return async () => {
+    await dropDatabase(baseUrl, url);
+  };
+}
