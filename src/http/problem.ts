@@ -16,6 +16,8 @@ export const problemStatus = {
   already_exists: 409,
   contact_change_open: 409,
   contact_change_closed: 409,
+  contact_change_expired: 409,
+  same_account: 422,
   token_already_used: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,

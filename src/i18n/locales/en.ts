@@ -17,6 +17,8 @@ const en = {
     already_exists: "This already exists",
     contact_change_open: "A contact change is already open for this service and role",
     contact_change_closed: "This contact change is no longer open",
+    contact_change_expired: "This contact change has expired",
+    same_account: "The account already holds this role",
     token_already_used: "This token has already been used",
     idempotency_in_progress: "A request with this Idempotency-Key is still being processed",
     payload_too_large: "The request body is too large",

@@ -18,6 +18,8 @@ const fr: Catalogue = {
     already_exists: "Cela existe déjà",
     contact_change_open: "Un changement de contact est déjà en cours pour ce service et ce rôle",
     contact_change_closed: "Ce changement de contact n'est plus ouvert",
+    contact_change_expired: "Ce changement de contact a expiré",
+    same_account: "Ce compte détient déjà ce rôle",
     token_already_used: "Ce jeton a déjà été utilisé",
     idempotency_in_progress: "Une requête avec cette Idempotency-Key est encore en cours",
     payload_too_large: "Le corps de la requête est trop volumineux",

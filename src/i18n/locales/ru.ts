@@ -18,6 +18,8 @@ const ru: Catalogue = {
     already_exists: "Это уже существует",
     contact_change_open: "Для этой услуги и роли уже открыта смена контакта",
     contact_change_closed: "Эта смена контакта больше не открыта",
+    contact_change_expired: "Срок этой смены контакта истёк",
+    same_account: "Этот аккаунт уже имеет эту роль",
     token_already_used: "Этот токен уже использован",
     idempotency_in_progress: "Запрос с этим Idempotency-Key ещё обрабатывается",
     payload_too_large: "Тело запроса слишком велико",
