@@ -1,53 +1,82 @@
-import { parseArgs } from "node:util";
-import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db/database.ts";
-import { migrateToLatest } from "../db/migrate.ts";
-import { buildApp } from "../http/app.ts";
-import { systemClock } from "../lib/clock.ts";
-import { seedCatalog } from "../modules/catalog/seed.ts";
+import { AppError } from "../http/problem.ts";
+import { accountCreate, userCreate } from "./accounts.ts";
+import { UsageError } from "./args.ts";
+import { migrate, seed } from "./database.ts";
+import { serve } from "./serve.ts";
+import { staffCreate } from "./staff.ts";
+import { tokenCreate } from "./token.ts";
+import { USAGE } from "./usage.ts";
 
-const USAGE = `Usage: palier <command>
+type Command = (args: string[]) => Promise<void>;
 
-Commands:
-  serve      Run migrations, seed an empty database and serve the API (default)
-  migrate    Apply pending database migrations
-`;
+const commands: Record<string, Command> = {
+  serve,
+  migrate,
+  seed,
+  "account create": accountCreate,
+  "user create": userCreate,
+  "staff create": staffCreate,
+  "token create": tokenCreate,
+  help: async () => {
+    process.stdout.write(USAGE);
+  },
+};
 
-async function serve(): Promise<void> {
-  const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db);
-  await seedCatalog(handle.db);
-  const app = await buildApp({ db: handle.db, config, clock: systemClock });
-  const shutdown = async () => {
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-  await app.listen({ port: config.port, host: config.host });
-  console.log(`Palier is ready at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+/** Finds the command in the first one or two words; the rest are its flags. */
+function resolve(argv: string[]): { command: Command; args: string[] } {
+  const [first, second] = argv;
+  if (first === undefined) return { command: serve, args: [] };
+  if (first === "--help" || first === "-h") return { command: commands.help as Command, args: [] };
+  const two = second !== undefined ? commands[`${first} ${second}`] : undefined;
+  if (two) return { command: two, args: argv.slice(2) };
+  const one = commands[first];
+  if (one && !["account", "user", "staff", "token"].includes(first)) {
+    return { command: one, args: argv.slice(1) };
+  }
+  const known = Object.keys(commands).filter((name) => name.startsWith(`${first} `));
+  throw new UsageError(
+    known.length > 0
+      ? `"${first}" needs a subcommand: ${known.join(", ")}`
+      : `Unknown command "${argv.slice(0, 2).join(" ")}"`,
+  );
 }
 
-async function migrate(): Promise<void> {
-  const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const applied = await migrateToLatest(handle.db);
-  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date");
-  await handle.close();
+// Service field names that differ from the CLI flag carrying them.
+const FLAGS: Record<string, string> = {
+  nicHandle: "nic",
+  maxConcurrentTickets: "max-tickets",
+};
+
+function flagOf(field: string): string {
+  const base = field.split(".")[0] ?? field;
+  return `--${FLAGS[base] ?? base.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const command = positionals[0] ?? "serve";
-  if (command === "serve") return serve();
-  if (command === "migrate") return migrate();
-  process.stderr.write(USAGE);
-  process.exitCode = 2;
+/** AppError messages as the API would show them, with the offending flag named. */
+function explain(error: unknown): string {
+  if (error instanceof AppError) {
+    if (error.errors.length === 0) return error.message;
+    return error.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join("\n  ");
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** Runs the CLI; usage errors exit with 2, failures with 1, messages on stderr. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    const { command, args } = resolve(argv);
+    await command(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(
+        `palier: ${error.message}\nRun "palier help" for the commands and their options.\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`palier: ${explain(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,25 @@
+/** The help text; `palier help` prints it on stdout, usage errors on stderr. */
+export const USAGE = `Usage: palier <command> [options]
+
+Commands:
+  serve                 Migrate, seed the catalogue (and the demo data on the first start of
+                        an empty database), then serve the API on PORT (default 8080)
+  migrate               Apply pending database migrations
+  seed --demo           Seed the demo provider "Palier Cloud" into a database without accounts
+  account create        --name NAME --kind individual|company --region EU|CA|US
+                        --language en|fr|ru [--nic ab1234-pal]
+                        [--programme direct|technical-partner|commercial-partner]
+                        [--certified-at YYYY-MM-DD] [--partner-programmes server:premier,...]
+  user create           --nic ab1234-pal --email EMAIL --name NAME [--password PASSWORD]
+                        [--language en|fr|ru] [--time-zone Europe/Paris]
+  staff create          --email EMAIL --name NAME --role agent|lead|admin --tier L1|L2|L3|TAM
+                        --languages en,fr --region EU|CA|US [--universes server,public-cloud]
+                        [--products vps,...] [--max-tickets N] [--password PASSWORD]
+  token create          --email EMAIL [--scope read|write] [--days N] [--name NAME]
+                        Prints only the token, for scripts (default: read scope, 90 days)
+  help                  Show this help
+
+Passwords: --password, else the PALIER_PASSWORD environment variable, else one is generated
+and printed. The database is PALIER_DATA_DIR (default ./data) or DATABASE_URL; with the
+embedded database, stop "palier serve" before running other commands on the same folder.
+`;
