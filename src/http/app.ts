@@ -27,6 +27,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Service names run to 253 characters; the default 100 would answer long ones with 414.
+    routerOptions: { maxParamLength: 300 },
     trustProxy: ctx.config.trustProxy,
     requestIdHeader: false,
     genReqId: (req) => {
