@@ -1,22 +1,18 @@
 import { AppError } from "../http/problem.ts";
-import { accountCreate, userCreate } from "./accounts.ts";
 import { UsageError } from "./args.ts";
-import { migrate, seed } from "./database.ts";
-import { serve } from "./serve.ts";
-import { staffCreate } from "./staff.ts";
-import { tokenCreate } from "./token.ts";
 import { USAGE } from "./usage.ts";
 
 type Command = (args: string[]) => Promise<void>;
 
+// Loaded on demand, so help and usage errors answer without loading the server and database.
 const commands: Record<string, Command> = {
-  serve,
-  migrate,
-  seed,
-  "account create": accountCreate,
-  "user create": userCreate,
-  "staff create": staffCreate,
-  "token create": tokenCreate,
+  serve: async (args) => (await import("./serve.ts")).serve(args),
+  migrate: async (args) => (await import("./database.ts")).migrate(args),
+  seed: async (args) => (await import("./database.ts")).seed(args),
+  "account create": async (args) => (await import("./accounts.ts")).accountCreate(args),
+  "user create": async (args) => (await import("./accounts.ts")).userCreate(args),
+  "staff create": async (args) => (await import("./staff.ts")).staffCreate(args),
+  "token create": async (args) => (await import("./token.ts")).tokenCreate(args),
   help: async () => {
     process.stdout.write(USAGE);
   },
@@ -25,7 +21,7 @@ const commands: Record<string, Command> = {
 /** Finds the command in the first one or two words; the rest are its flags. */
 function resolve(argv: string[]): { command: Command; args: string[] } {
   const [first, second] = argv;
-  if (first === undefined) return { command: serve, args: [] };
+  if (first === undefined) return { command: commands.serve as Command, args: [] };
   if (first === "--help" || first === "-h") return { command: commands.help as Command, args: [] };
   const two = second !== undefined ? commands[`${first} ${second}`] : undefined;
   if (two) return { command: two, args: argv.slice(2) };

@@ -1,5 +1,6 @@
 import { loadConfig } from "../config.ts";
 import { buildApp } from "../http/app.ts";
+import { startScheduler } from "../jobs/scheduler.ts";
 import { systemClock } from "../lib/clock.ts";
 import { demoPresent, seedDemo } from "../seed/demo.ts";
 import { parseFlags } from "./args.ts";
@@ -26,12 +27,15 @@ export async function serve(args: string[]): Promise<void> {
     const ctx = { db: handle.db, config, clock: systemClock };
     app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });
+    // Periodic jobs (contact-change expiry, ...) start once the process is serving.
+    const scheduler = startScheduler(ctx, app.log);
 
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       app?.log.info({ signal }, "shutting down");
+      await scheduler.stop();
       await app?.close();
       await handle.close();
       process.exit(0);
