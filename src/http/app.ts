@@ -12,6 +12,7 @@ import type { App, AppContext } from "./context.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
 import { idempotencyGuard, idempotencyRecorder } from "./idempotency.ts";
 import { Problem } from "./openapi.ts";
+import { buildValidator } from "./validation.ts";
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
 
@@ -31,18 +32,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     routerOptions: { maxParamLength: 300 },
     trustProxy: ctx.config.trustProxy,
     requestIdHeader: false,
+    // Fastify's type names an Ajv-specific signature; ours is the same call shape, built on Ajv too.
+    schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
     genReqId: (req) => {
       const sent = req.headers["x-request-id"];
       return typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID();
-    },
-    ajv: {
-      customOptions: {
-        // Unknown fields are an error, not silently dropped, and types are never guessed in bodies.
-        removeAdditional: false,
-        coerceTypes: "array",
-        useDefaults: true,
-        allErrors: false,
-      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
