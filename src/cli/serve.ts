@@ -9,10 +9,10 @@ import { openForCommand } from "./runtime.ts";
 
 /**
  * Migrates, seeds the catalogue (and the demo on the first start of a database without
- * accounts), then serves the API until SIGINT or SIGTERM.
+ * accounts, unless --no-demo), then serves the API until SIGINT or SIGTERM.
  */
 export async function serve(args: string[]): Promise<void> {
-  parseFlags(args, {});
+  const flags = parseFlags(args, { "no-demo": { type: "boolean" } });
   const started = Date.now();
   const config = loadConfig();
   const handle = await openForCommand(config);
@@ -23,7 +23,7 @@ export async function serve(args: string[]): Promise<void> {
       .select("id")
       .limit(1)
       .executeTakeFirst());
-    if (firstStart) console.log(describeSeed(await seedDemo(handle.db)));
+    if (firstStart && !flags["no-demo"]) console.log(describeSeed(await seedDemo(handle.db)));
     const ctx = { db: handle.db, config, clock: systemClock };
     app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });

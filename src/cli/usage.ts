@@ -1,9 +1,10 @@
-/** The help text; `palier help` prints it on stdout, usage errors on stderr. */
+/** The help text; `palier help` prints it on stdout, usage errors point to it. */
 export const USAGE = `Usage: palier <command> [options]
 
 Commands:
-  serve                 Migrate, seed the catalogue (and the demo data on the first start of
-                        an empty database), then serve the API on PORT (default 8080)
+  serve [--no-demo]     Migrate, seed the catalogue (and the demo data on the first start of
+                        an empty database, unless --no-demo), then serve the API on PORT
+                        (default 8080). Also what "palier" alone does.
   migrate               Apply pending database migrations
   seed --demo           Seed the demo provider "Palier Cloud" into a database without accounts
   account create        --name NAME --kind individual|company --region EU|CA|US
