@@ -4,14 +4,15 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
 import { hashSecret } from "../lib/crypto.ts";
 import { registerModules } from "../modules/index.ts";
 import { authenticate } from "./auth.ts";
 import type { App, AppContext } from "./context.ts";
-import { errorHandler, notFoundHandler } from "./errors.ts";
+import { errorHandler, notFoundHandler, problemBody } from "./errors.ts";
 import { idempotencyGuard, idempotencyRecorder } from "./idempotency.ts";
 import { Problem } from "./openapi.ts";
+import { AppError } from "./problem.ts";
 import { buildValidator } from "./validation.ts";
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -30,6 +31,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Service names run to 253 characters; the default 100 would answer long ones with 414.
     routerOptions: { maxParamLength: 300 },
+    // Router-level failures (over-long or badly encoded URLs) leave as problem+json like the rest.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.statusCode === 414;
+      const problem = tooLong
+        ? new AppError("uri_too_long", "A path parameter is longer than 300 characters")
+        : new AppError("validation_failed", "The URL is not validly encoded");
+      return (reply as unknown as FastifyReply)
+        .code(problem.status)
+        .type("application/problem+json")
+        .send(problemBody(problem, "en", request.id));
+    },
     trustProxy: ctx.config.trustProxy,
     requestIdHeader: false,
     // Fastify's type names an Ajv-specific signature; ours is the same call shape, built on Ajv too.

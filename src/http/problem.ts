@@ -21,6 +21,7 @@ export const problemStatus = {
   token_already_used: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   invalid_token: 422,

@@ -21,6 +21,7 @@ const en = {
     same_account: "The account already holds this role",
     token_already_used: "This token has already been used",
     idempotency_in_progress: "A request with this Idempotency-Key is still being processed",
+    uri_too_long: "The address is too long",
     payload_too_large: "The request body is too large",
     unsupported_media_type: "Unsupported content type",
     idempotency_key_reused: "This Idempotency-Key was used for a different request",

@@ -22,6 +22,7 @@ const fr: Catalogue = {
     same_account: "Ce compte détient déjà ce rôle",
     token_already_used: "Ce jeton a déjà été utilisé",
     idempotency_in_progress: "Une requête avec cette Idempotency-Key est encore en cours",
+    uri_too_long: "L'adresse est trop longue",
     payload_too_large: "Le corps de la requête est trop volumineux",
     unsupported_media_type: "Type de contenu non pris en charge",
     idempotency_key_reused: "Cette Idempotency-Key a servi pour une autre requête",

@@ -22,6 +22,7 @@ const ru: Catalogue = {
     same_account: "Этот аккаунт уже имеет эту роль",
     token_already_used: "Этот токен уже использован",
     idempotency_in_progress: "Запрос с этим Idempotency-Key ещё обрабатывается",
+    uri_too_long: "Адрес слишком длинный",
     payload_too_large: "Тело запроса слишком велико",
     unsupported_media_type: "Неподдерживаемый тип содержимого",
     idempotency_key_reused: "Этот Idempotency-Key использован для другого запроса",
