@@ -47,6 +47,33 @@ describe("HTTP plumbing", () => {
     expect(Object.keys(doc.paths)).toContain("/api/v1/me");
   });
 
+  it("documents the account, staff and audit endpoints from their schemas", async () => {
+    const { app } = await testContext();
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    const paths = doc.paths as Record<string, Record<string, Record<string, unknown>>>;
+    expect(Object.keys(paths["/api/v1/accounts"] ?? {}).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(paths["/api/v1/accounts/{nic}"] ?? {}).sort()).toEqual(["get", "patch"]);
+    expect(Object.keys(paths["/api/v1/accounts/{nic}/users"] ?? {}).sort()).toEqual([
+      "get",
+      "post",
+    ]);
+    expect(Object.keys(paths["/api/v1/staff"] ?? {}).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(paths["/api/v1/staff/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
+    expect(paths["/api/v1/audit-log"]?.get?.security).toEqual([{ bearer: [] }, { session: [] }]);
+    const createAccount = paths["/api/v1/accounts"]?.post as {
+      requestBody: { content: Record<string, { schema: { required: string[] } }> };
+      responses: Record<string, unknown>;
+    };
+    expect(createAccount.requestBody.content["application/json"]?.schema.required).toEqual(
+      expect.arrayContaining(["kind", "name", "region", "language"]),
+    );
+    expect(Object.keys(createAccount.responses)).toEqual(expect.arrayContaining(["201", "4XX"]));
+    const schemas = JSON.stringify(doc.components?.schemas ?? {});
+    expect(schemas).toContain("AuditEntry");
+    expect(schemas).not.toContain("password_hash");
+    expect(JSON.stringify(paths["/api/v1/staff/{id}"])).not.toContain("passwordHash");
+  });
+
   it("rejects an unauthenticated /me with 401", async () => {
     const { app } = await testContext();
     const res = await app.inject({ method: "GET", url: "/api/v1/me" });
