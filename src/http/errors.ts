@@ -28,15 +28,34 @@ function messageOf(item: ValidationItem): string {
   return item.message ?? "is not valid";
 }
 
+/**
+ * A union of literals fails once per branch; callers need one line per field that lists the
+ * accepted values, not five "must be equal to constant".
+ */
+function collapse(items: ValidationItem[]): Omit<FieldError, "in">[] {
+  const byField = new Map<string, { message: string; allowed: unknown[] }>();
+  for (const item of items) {
+    const field = fieldOf(item);
+    const entry = byField.get(field) ?? { message: messageOf(item), allowed: [] };
+    const params = item.params as Record<string, unknown>;
+    if (item.keyword === "const") entry.allowed.push(params.allowedValue);
+    if (item.keyword === "enum") entry.allowed.push(...((params.allowedValues as unknown[]) ?? []));
+    byField.set(field, entry);
+  }
+  return [...byField].map(([field, entry]) => ({
+    field,
+    message:
+      entry.allowed.length > 0
+        ? `must be one of: ${entry.allowed.map((v) => JSON.stringify(v)).join(", ")}`
+        : entry.message,
+  }));
+}
+
 /** Fastify's own errors (parser, limits) mapped to our stable codes. */
 function fromFastify(error: FastifyError): AppError | null {
   if (error.validation) {
     const where = CONTEXTS[error.validationContext ?? "body"] ?? "body";
-    const errors = error.validation.map((item) => ({
-      field: fieldOf(item),
-      in: where,
-      message: messageOf(item),
-    }));
+    const errors = collapse(error.validation).map((item) => ({ ...item, in: where }));
     const first = errors[0];
     const detail = first ? `${first.field}: ${first.message}` : "The request is not valid";
     return new AppError("validation_failed", detail, errors);

@@ -105,3 +105,16 @@ export function idempotencyRecorder(ctx: AppContext) {
     return payload;
   };
 }
+
+/** Keys are kept a day: long enough for any client retry, short enough to keep the table small. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+/** Deletes idempotency records older than the retention window; returns how many. */
+export async function purgeIdempotencyKeys(ctx: AppContext): Promise<number> {
+  const cutoff = new Date(ctx.clock.now().getTime() - IDEMPOTENCY_RETENTION_MS);
+  const result = await ctx.db
+    .deleteFrom("idempotency_keys")
+    .where("created_at", "<", cutoff)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

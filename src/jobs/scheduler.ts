@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../http/context.ts";
+import { purgeIdempotencyKeys } from "../http/idempotency.ts";
 import { expireContactChanges } from "../modules/contact-changes/jobs.ts";
 
 /** A job the process runs on a fixed period. */
@@ -18,6 +19,7 @@ export const periodicTasks: PeriodicTask[] = [
     everyMs: 60_000,
     run: (ctx) => expireContactChanges(ctx.db, ctx.clock),
   },
+  { name: "idempotency-keys.purge", everyMs: 3_600_000, run: purgeIdempotencyKeys },
 ];
 
 /**
