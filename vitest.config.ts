@@ -6,7 +6,8 @@ const engines = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 export default defineConfig({
   test: {
     pool: "forks",
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: 2, minForks: 1, isolate: false } },
+    isolate: false,
     projects: engines.map((engine) => ({
       test: {
         name: engine,
@@ -16,6 +17,7 @@ export default defineConfig({
         pool: "forks",
         // One database handle per worker, shared by the files it runs: PGlite takes seconds to open.
         isolate: false,
+        poolOptions: { forks: { isolate: false } },
         testTimeout: 30_000,
         hookTimeout: 60_000,
       },

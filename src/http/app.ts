@@ -55,6 +55,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.decorateRequest("principal", null);
   app.decorateRequest("credential", null);
   app.decorateRequest("idempotency", null);
+  // The API reads JSON only; any other body type is a 415, not a string to validate.
+  app.removeContentTypeParser("text/plain");
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.addSchema(Problem);

@@ -27,6 +27,10 @@ export type App = FastifyInstance<
 >;
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Top-level response fields never stored for Idempotency-Key replays (secrets shown once). */
+    idempotencyRedact?: string[];
+  }
   interface FastifyRequest {
     principal: Principal | null;
     credential: Credential | null;

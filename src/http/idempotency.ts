@@ -70,6 +70,18 @@ export function idempotencyGuard(ctx: AppContext) {
   };
 }
 
+/**
+ * Secrets a route returns once (API tokens) are never kept for replay: they would sit in clear
+ * in the database. A replay then returns the same record without its secret.
+ */
+function redact(body: unknown, config: unknown): unknown {
+  const fields = (config as { idempotencyRedact?: string[] } | undefined)?.idempotencyRedact;
+  if (!fields || typeof body !== "object" || body === null) return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const field of fields) delete copy[field];
+  return copy;
+}
+
 /** Records the response of a request that claimed a key; 5xx releases the key for a retry. */
 export function idempotencyRecorder(ctx: AppContext) {
   return async (
@@ -95,8 +107,7 @@ export function idempotencyRecorder(ctx: AppContext) {
     let body: string | null = null;
     if (typeof payload === "string") {
       try {
-        JSON.parse(payload);
-        body = payload;
+        body = JSON.stringify(redact(JSON.parse(payload), request.routeOptions.config));
       } catch {
         body = JSON.stringify(payload);
       }

@@ -27,7 +27,9 @@ export interface TestContext extends AppContext {
   handle: DatabaseHandle;
 }
 
-let shared: Promise<TestContext> | undefined;
+// Kept on globalThis: vitest re-evaluates modules for each test file even without isolation,
+// while the worker process (and so the database) lives across files.
+const holder = globalThis as typeof globalThis & { __palierTestContext?: Promise<TestContext> };
 
 async function open(): Promise<TestContext> {
   const url = inject("testDatabaseUrl");
@@ -51,6 +53,6 @@ async function open(): Promise<TestContext> {
  * with the factories (unique handles, emails and service names), never by assuming an empty table.
  */
 export function testContext(): Promise<TestContext> {
-  shared ??= open();
-  return shared;
+  holder.__palierTestContext ??= open();
+  return holder.__palierTestContext;
 }

@@ -95,7 +95,12 @@ describe("request validation", () => {
   });
 
   it("answers a content type it does not read with 415", async () => {
-    for (const type of ["application/xml", "application/x-www-form-urlencoded", "image/png"]) {
+    for (const type of [
+      "text/plain",
+      "application/xml",
+      "application/x-www-form-urlencoded",
+      "image/png",
+    ]) {
       const res = await post("name=x&scope=read", type);
       expectProblem(res, 415, "unsupported_media_type");
     }

@@ -109,6 +109,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     "/me/tokens",
     {
+      config: { idempotencyRedact: ["token"] },
       schema: {
         tags: ["auth"],
         summary: "Create a personal API token (read or write scope, expiring)",

@@ -75,7 +75,13 @@ export const ApiToken = Type.Object({
 
 export const CreatedToken = Type.Intersect([
   ApiToken,
-  Type.Object({ token: Type.String({ description: "Shown once; store it now" }) }),
+  Type.Object({
+    token: Type.Optional(
+      Type.String({
+        description: "Shown once; store it now. Absent from an Idempotency-Key replay.",
+      }),
+    ),
+  }),
 ]);
 
 export const TokenParams = Type.Object({ id: Type.String({ format: "uuid" }) });
