@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { hashSecret, safeEqual } from "../lib/crypto.ts";
 import {
-  findApiToken,
-  findSession,
-  loadPrincipal,
+  findSessionPrincipal,
+  findTokenPrincipal,
   touchApiToken,
 } from "../modules/auth/repository.ts";
 import type { AppContext } from "./context.ts";
@@ -28,27 +27,29 @@ export function authenticate(ctx: AppContext) {
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) throw new AppError("unauthenticated", "Malformed Authorization header");
-      const token = await findApiToken(ctx.db, hashSecret(match[1]), now);
-      if (!token) throw new AppError("unauthenticated", "Unknown, expired or revoked API token");
-      const principal = await loadPrincipal(ctx.db, token);
-      if (!principal) throw new AppError("unauthenticated", "The token's owner no longer exists");
-      await touchApiToken(ctx.db, token.id, now);
+      const found = await findTokenPrincipal(ctx.db, hashSecret(match[1]), now);
+      if (!found) throw new AppError("unauthenticated", "Unknown, expired or revoked API token");
+      const { token, principal } = found;
+      if (!principal)
+        throw new AppError("unauthenticated", "The token's owner is no longer active");
+      // Written at most once a minute per token, so a busy script does not turn reads into writes.
+      if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+        await touchApiToken(ctx.db, token.id, now);
+      }
       request.principal = principal;
       request.credential = { via: "token", id: token.id, scope: token.scope };
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (!cookie) return;
-      const session = await findSession(ctx.db, hashSecret(cookie), now);
+      const found = await findSessionPrincipal(ctx.db, hashSecret(cookie), now);
       // An expired cookie is treated as no cookie, so public endpoints keep working.
-      if (!session) return;
-      const principal = await loadPrincipal(ctx.db, session);
-      if (!principal) return;
-      request.principal = principal;
+      if (!found?.principal) return;
+      request.principal = found.principal;
       request.credential = {
         via: "session",
-        id: session.id,
+        id: found.session.id,
         scope: "write",
-        csrfToken: session.csrf_token,
+        csrfToken: found.session.csrfToken,
       };
     }
     if (SAFE_METHODS.has(request.method)) return;

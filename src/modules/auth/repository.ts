@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import type { Language, StaffRole, StaffTier } from "../../db/schema.ts";
 import type { Principal } from "../../http/principal.ts";
 
 /** All SQL of sign-in, sessions and API tokens. */
@@ -52,25 +53,6 @@ export async function insertSession(
 
 export async function deleteSession(db: Database, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
-}
-
-export function findSession(db: Database, tokenHash: string, now: Date) {
-  return db
-    .selectFrom("sessions")
-    .select(["id", "user_id", "staff_id", "csrf_token"])
-    .where("token_hash", "=", tokenHash)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-}
-
-export function findApiToken(db: Database, tokenHash: string, now: Date) {
-  return db
-    .selectFrom("api_tokens")
-    .select(["id", "user_id", "staff_id", "scope"])
-    .where("token_hash", "=", tokenHash)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
 }
 
 export async function touchApiToken(db: Database, id: string, now: Date): Promise<void> {
@@ -140,4 +122,111 @@ export async function loadPrincipal(
     };
   }
   return null;
+}
+
+/** Columns of the owner (user and account, or staff) of a token or session, in one row. */
+const ownerColumns = [
+  "u.id as u_id",
+  "u.email as u_email",
+  "u.name as u_name",
+  "u.language as u_language",
+  "a.id as a_id",
+  "a.nic_handle as a_nic",
+  "a.region as a_region",
+  "st.id as st_id",
+  "st.email as st_email",
+  "st.name as st_name",
+  "st.role as st_role",
+  "st.tier as st_tier",
+  "st.universes as st_universes",
+  "st.region as st_region",
+] as const;
+
+type OwnerRow = {
+  u_id: string | null;
+  u_email: string | null;
+  u_name: string | null;
+  u_language: Language | null;
+  a_id: string | null;
+  a_nic: string | null;
+  a_region: string | null;
+  st_id: string | null;
+  st_email: string | null;
+  st_name: string | null;
+  st_role: StaffRole | null;
+  st_tier: StaffTier | null;
+  st_universes: string[] | null;
+  st_region: string | null;
+};
+
+function principalFromRow(row: OwnerRow): Principal | null {
+  if (row.u_id && row.a_id) {
+    return {
+      kind: "user",
+      userId: row.u_id,
+      email: row.u_email ?? "",
+      name: row.u_name ?? "",
+      language: row.u_language ?? "en",
+      accountId: row.a_id,
+      nicHandle: row.a_nic ?? "",
+      region: row.a_region ?? "",
+    };
+  }
+  if (row.st_id && row.st_role && row.st_tier) {
+    return {
+      kind: "staff",
+      staffId: row.st_id,
+      email: row.st_email ?? "",
+      name: row.st_name ?? "",
+      role: row.st_role,
+      tier: row.st_tier,
+      universes: row.st_universes ?? [],
+      region: row.st_region ?? "",
+    };
+  }
+  return null;
+}
+
+/**
+ * A live API token and its owner in one round trip: this runs on every API call, so it avoids
+ * the separate token, user and account look-ups. Inactive staff yield no principal.
+ */
+export async function findTokenPrincipal(db: Database, tokenHash: string, now: Date) {
+  const row = await db
+    .selectFrom("api_tokens as t")
+    .leftJoin("users as u", "u.id", "t.user_id")
+    .leftJoin("accounts as a", "a.id", "u.account_id")
+    .leftJoin("staff as st", (join) =>
+      join.onRef("st.id", "=", "t.staff_id").on("st.active", "=", true),
+    )
+    .select(["t.id", "t.scope", "t.last_used_at", ...ownerColumns])
+    .where("t.token_hash", "=", tokenHash)
+    .where("t.revoked_at", "is", null)
+    .where("t.expires_at", ">", now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    token: { id: row.id, scope: row.scope, lastUsedAt: row.last_used_at },
+    principal: principalFromRow(row as OwnerRow),
+  };
+}
+
+/** A live session and its owner in one round trip. */
+export async function findSessionPrincipal(db: Database, tokenHash: string, now: Date) {
+  const row = await db
+    .selectFrom("sessions as se")
+    .leftJoin("users as u", "u.id", "se.user_id")
+    .leftJoin("accounts as a", "a.id", "u.account_id")
+    .leftJoin("staff as st", (join) =>
+      join.onRef("st.id", "=", "se.staff_id").on("st.active", "=", true),
+    )
+    .select(["se.id", "se.csrf_token", ...ownerColumns])
+    .where("se.token_hash", "=", tokenHash)
+    .where("se.expires_at", ">", now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    session: { id: row.id, csrfToken: row.csrf_token },
+    principal: principalFromRow(row as OwnerRow),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Insertable, SelectQueryBuilder, Updateable } from "kysely";
+import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type {
   ContactRole,
@@ -51,16 +51,13 @@ export interface ServiceListParams {
   limit: number;
 }
 
-type ServiceQuery = SelectQueryBuilder<
-  DB & { s: ServicesTable },
-  "s",
-  { id: string; name: string }
->;
+type ServiceQuery = SelectQueryBuilder<DB & { s: ServicesTable }, "s", Selectable<ServicesTable>>;
 
 /**
  * Keyset page of services ordered by name. For an account, each role is its own branch walking
  * the (role_account_id, name) index and stopping after limit+1 rows; the union of at most three
  * short branches is then sorted, so the cost does not grow with the account's service count.
+ * Branches carry whole rows: joining services back by id let the planner pick a full scan.
  */
 export async function listServices(db: Database, params: ServiceListParams) {
   const { limit } = params;
@@ -85,7 +82,7 @@ export async function listServices(db: Database, params: ServiceListParams) {
         ),
       );
   const branch = (role: ContactRole | null): ServiceQuery => {
-    const base = db.selectFrom("services as s").select(["s.id", "s.name"]);
+    const base = db.selectFrom("services as s").selectAll("s");
     const scoped =
       role === null ? base : base.where(roleColumn[role], "=", params.memberAccountId as string);
     return filtered(scoped)
@@ -93,20 +90,19 @@ export async function listServices(db: Database, params: ServiceListParams) {
       .limit(limit + 1);
   };
 
-  let matched: SelectQueryBuilder<DB, never, { id: string; name: string }> | ServiceQuery;
+  let matched: SelectQueryBuilder<DB, never, Selectable<ServicesTable>> | ServiceQuery;
   if (params.memberAccountId === null) {
     matched = branch(null);
   } else {
     const [first, ...rest] = params.roles.map((role) =>
-      db.selectFrom(branch(role).as(`by_${role}`)).select(["id", "name"]),
+      db.selectFrom(branch(role).as(`by_${role}`)).selectAll(),
     );
     if (!first) return [];
     matched = rest.reduce((acc, next) => acc.union(next), first);
   }
 
   return db
-    .selectFrom(matched.as("m"))
-    .innerJoin("services as s", "s.id", "m.id")
+    .selectFrom(matched.as("s"))
     .innerJoin("products as p", "p.code", "s.product")
     .innerJoin("accounts as aa", "aa.id", "s.admin_account_id")
     .innerJoin("accounts as ta", "ta.id", "s.tech_account_id")
