@@ -162,4 +162,6 @@ text = text.includes(begin)
   ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
   : `${text.trimEnd()}\n\n${block}\n`;
 writeFileSync(file, text);
+// Docs are linted like code; let the formatter align the table.
+execSync(`npx biome format --write ${file}`, { stdio: "ignore" });
 console.log(`\nWritten to ${file}`);
