@@ -23,6 +23,8 @@ export interface RegionsTable {
   time_zone: string;
   currency: string;
   languages: string[];
+  /** Business calendar of the region; added by the support migration. */
+  calendar: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UniversesTable {
@@ -202,6 +204,179 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Timestamp>;
 }
 
+export type LevelCode = "standard" | "premium" | "business" | "enterprise" | "partner";
+export type Coverage = "business-hours" | "24x7" | "24x7-critical";
+export type Severity = "critical" | "high" | "medium" | "low";
+export type Scale = "low" | "medium" | "high";
+export type TicketCategory = "incident" | "assistance" | "billing" | "commercial" | "account";
+export type TicketStatus =
+  | "open"
+  | "waiting-for-customer"
+  | "waiting-for-provider"
+  | "on-hold"
+  | "solved"
+  | "closed";
+export type MessageKind = "customer" | "agent" | "internal" | "system";
+export type SlaClock = "first-response" | "next-response";
+export type SeverityMinutes = Record<Severity, number>;
+/** Local opening intervals per weekday, e.g. {"mon": [["09:00", "18:00"]]}. */
+export type WeeklyHours = Partial<
+  Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string][]>
+>;
+
+export interface SupportLevelsTable {
+  code: LevelCode;
+  rank: number;
+  name: Json<Translations>;
+}
+
+export interface OffersTable {
+  id: Generated<string>;
+  universe: Universe;
+  level: LevelCode;
+  audience: Generated<"all" | "commercial-partner">;
+  price_model: "flat" | "percent";
+  price_cents: Generated<number>;
+  /** numeric: read back as a string. */
+  price_percent: ColumnType<
+    string | null,
+    string | number | null | undefined,
+    string | number | null
+  >;
+  price_minimum_cents: Generated<number>;
+  currency: Generated<string>;
+  channels: string[];
+  coverage: Coverage;
+  languages: string[];
+  entry_tier: StaffTier;
+  queue_priority: number;
+  first_response_minutes: Json<SeverityMinutes>;
+  update_minutes: Json<SeverityMinutes>;
+  active: Generated<boolean>;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<string>;
+  account_id: string;
+  universe: Universe;
+  offer_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface FastPathSubscriptionsTable {
+  id: Generated<string>;
+  account_id: string;
+  price_cents: number;
+  currency: Generated<string>;
+  yearly_quota: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface BusinessCalendarsTable {
+  code: string;
+  name: string;
+  time_zone: string;
+  weekly_hours: Json<WeeklyHours>;
+  holidays: ColumnType<string[], string | undefined, string>;
+}
+
+export interface TicketsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  account_id: string;
+  requester_user_id: string | null;
+  service_id: string | null;
+  product: string | null;
+  universe: Universe;
+  category: TicketCategory;
+  impact: Scale;
+  urgency: Scale;
+  severity: Severity;
+  subject: string;
+  language: Language;
+  status: Generated<TicketStatus>;
+  responsibility_area: string | null;
+  out_of_perimeter: Generated<boolean>;
+  fast_path: Generated<boolean>;
+  entitlement: Json<Record<string, unknown>>;
+  calendar: string | null;
+  queue_priority: number;
+  tier: StaffTier;
+  assigned_staff_id: string | null;
+  first_response_due_at: Timestamp | null;
+  first_responded_at: Timestamp | null;
+  next_response_due_at: Timestamp | null;
+  sla_clock: SlaClock | null;
+  /** numeric: read back as a string. */
+  sla_paused_remaining_minutes: ColumnType<
+    string | null,
+    string | number | null | undefined,
+    string | number | null
+  >;
+  due_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  solved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  reopened_count: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TicketMessagesTable {
+  id: Generated<string>;
+  ticket_id: string;
+  kind: MessageKind;
+  author_user_id: string | null;
+  author_staff_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface TicketAttachmentsTable {
+  id: Generated<string>;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SlaEventsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  clock: SlaClock;
+  kind: "warning" | "breach";
+  due_at: Timestamp;
+  at: Timestamp;
+}
+
+export interface TicketEscalationsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  from_tier: StaffTier;
+  to_tier: StaffTier;
+  reason: "manual" | "breach" | "rating";
+  by_staff_id: string | null;
+  at: Timestamp;
+}
+
+export interface AnswerRatingsTable {
+  message_id: string;
+  ticket_id: string;
+  staff_id: string | null;
+  user_id: string | null;
+  rating: "solved" | "not-answered";
+  comment: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   universes: UniversesTable;
@@ -220,4 +395,15 @@ export interface DB {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  support_levels: SupportLevelsTable;
+  offers: OffersTable;
+  subscriptions: SubscriptionsTable;
+  fast_path_subscriptions: FastPathSubscriptionsTable;
+  business_calendars: BusinessCalendarsTable;
+  tickets: TicketsTable;
+  ticket_messages: TicketMessagesTable;
+  ticket_attachments: TicketAttachmentsTable;
+  sla_events: SlaEventsTable;
+  ticket_escalations: TicketEscalationsTable;
+  answer_ratings: AnswerRatingsTable;
 }
