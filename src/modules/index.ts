@@ -6,6 +6,7 @@ import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
 import { serviceRoutes } from "./services/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
+import { supportRoutes } from "./support/routes.ts";
 
 /** Every domain module's routes, mounted under /api/v1. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -16,4 +17,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await serviceRoutes(app, ctx);
   await contactChangeRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await supportRoutes(app, ctx);
 }

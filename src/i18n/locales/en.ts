@@ -28,6 +28,12 @@ const en = {
     invalid_token: "The token is not valid for this contact change",
     region_mismatch: "Both accounts must be in the same region",
     role_not_transferable: "You may not hand over this contact role",
+    level_not_offered: "This support level is not offered here",
+    fast_path_not_certified: "Only certified technical partners may subscribe to Fast-Path",
+    fast_path_not_subscribed: "Your account has no active Fast-Path subscription",
+    fast_path_not_tech_contact:
+      "Fast-Path applies only to services on which your account is the technical contact",
+    fast_path_quota_exhausted: "Your Fast-Path quota for this year is used up",
     unprocessable: "The request cannot be processed",
     rate_limited: "Too many requests, retry later",
     internal_error: "Something went wrong on our side",

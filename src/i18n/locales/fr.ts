@@ -29,6 +29,13 @@ const fr: Catalogue = {
     invalid_token: "Le jeton n'est pas valide pour ce changement de contact",
     region_mismatch: "Les deux comptes doivent être dans la même région",
     role_not_transferable: "Vous ne pouvez pas céder ce rôle de contact",
+    level_not_offered: "Ce niveau de support n'est pas proposé ici",
+    fast_path_not_certified:
+      "Seuls les partenaires techniques certifiés peuvent souscrire Fast-Path",
+    fast_path_not_subscribed: "Votre compte n'a pas d'abonnement Fast-Path actif",
+    fast_path_not_tech_contact:
+      "Fast-Path ne s'applique qu'aux services dont votre compte est le contact technique",
+    fast_path_quota_exhausted: "Votre quota Fast-Path de l'année est épuisé",
     unprocessable: "La requête ne peut pas être traitée",
     rate_limited: "Trop de requêtes, réessayez plus tard",
     internal_error: "Une erreur s'est produite de notre côté",

@@ -29,6 +29,13 @@ const ru: Catalogue = {
     invalid_token: "Токен недействителен для этой смены контакта",
     region_mismatch: "Оба аккаунта должны быть в одном регионе",
     role_not_transferable: "Вы не можете передать эту контактную роль",
+    level_not_offered: "Этот уровень поддержки здесь не предлагается",
+    fast_path_not_certified:
+      "Подписаться на Fast-Path могут только сертифицированные технические партнёры",
+    fast_path_not_subscribed: "У вашего аккаунта нет активной подписки Fast-Path",
+    fast_path_not_tech_contact:
+      "Fast-Path действует только для услуг, где ваш аккаунт — технический контакт",
+    fast_path_quota_exhausted: "Ваша годовая квота Fast-Path исчерпана",
     unprocessable: "Запрос не может быть обработан",
     rate_limited: "Слишком много запросов, повторите позже",
     internal_error: "На нашей стороне произошла ошибка",

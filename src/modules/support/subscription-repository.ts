@@ -1,0 +1,135 @@
+import { type Selectable, sql } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { SubscriptionsTable, Universe } from "../../db/schema.ts";
+
+/** SQL of subscriptions. A row is in force from starts_at (inclusive) to ends_at (exclusive). */
+
+export type SubscriptionRow = Selectable<SubscriptionsTable>;
+
+export interface AccountRef {
+  id: string;
+  nic_handle: string;
+  region: string;
+  programme: "direct" | "technical-partner" | "commercial-partner";
+  /** YYYY-MM-DD, read as text so no time zone shifts the day. */
+  certified_at: string | null;
+}
+
+export function findAccount(
+  db: Database,
+  by: { id: string } | { nic: string },
+  forUpdate = false,
+): Promise<AccountRef | undefined> {
+  return db
+    .selectFrom("accounts")
+    .select(["id", "nic_handle", "region", "programme"])
+    .select(sql<string | null>`certified_at::text`.as("certified_at"))
+    .$if("id" in by, (q) => q.where("id", "=", (by as { id: string }).id))
+    .$if("nic" in by, (q) => q.where("nic_handle", "=", (by as { nic: string }).nic))
+    .$if(forUpdate, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export function subscriptionInForce(
+  db: Database,
+  accountId: string,
+  universe: Universe,
+  at: Date,
+): Promise<SubscriptionRow | undefined> {
+  return db
+    .selectFrom("subscriptions")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .where("universe", "=", universe)
+    .where("starts_at", "<=", at)
+    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", at)]))
+    .orderBy("starts_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The change scheduled after `at` (a downgrade waiting for the month's end), if any. */
+export function pendingSubscription(
+  db: Database,
+  accountId: string,
+  universe: Universe,
+  at: Date,
+): Promise<SubscriptionRow | undefined> {
+  return db
+    .selectFrom("subscriptions")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .where("universe", "=", universe)
+    .where("starts_at", ">", at)
+    .orderBy("starts_at")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Rows that have started by `at`, newest first, after the (starts_at, id) cursor. */
+export function subscriptionHistory(
+  db: Database,
+  accountId: string,
+  universe: Universe,
+  at: Date,
+  page: { limit: number; after: { startsAt: Date; id: string } | null },
+) {
+  return db
+    .selectFrom("subscriptions as s")
+    .innerJoin("offers as o", "o.id", "s.offer_id")
+    .select(["s.id", "s.offer_id", "s.starts_at", "s.ends_at", "o.level"])
+    .where("s.account_id", "=", accountId)
+    .where("s.universe", "=", universe)
+    .where("s.starts_at", "<=", at)
+    .$if(page.after !== null, (q) => {
+      const after = page.after as { startsAt: Date; id: string };
+      return q.where((eb) =>
+        eb.or([
+          eb("s.starts_at", "<", after.startsAt),
+          eb.and([eb("s.starts_at", "=", after.startsAt), eb("s.id", "<", after.id)]),
+        ]),
+      );
+    })
+    .orderBy("s.starts_at", "desc")
+    .orderBy("s.id", "desc")
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export async function insertSubscription(
+  db: Database,
+  row: { accountId: string; universe: Universe; offerId: string; startsAt: Date; now: Date },
+): Promise<string> {
+  const inserted = await db
+    .insertInto("subscriptions")
+    .values({
+      account_id: row.accountId,
+      universe: row.universe,
+      offer_id: row.offerId,
+      starts_at: row.startsAt,
+      ends_at: null,
+      created_at: row.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function setSubscriptionEnd(db: Database, id: string, endsAt: Date | null) {
+  await db.updateTable("subscriptions").set({ ends_at: endsAt }).where("id", "=", id).execute();
+}
+
+/** A scheduled change that never took effect is withdrawn; history holds only started rows. */
+export async function deleteSubscription(db: Database, id: string) {
+  await db.deleteFrom("subscriptions").where("id", "=", id).execute();
+}
+
+/** The business calendar of a region; the region's code until calendars are assigned. */
+export async function regionCalendar(db: Database, region: string): Promise<string> {
+  const row = await db
+    .selectFrom("regions")
+    .select("calendar")
+    .where("code", "=", region)
+    .executeTakeFirst();
+  return row?.calendar ?? region;
+}
