@@ -13,6 +13,7 @@ const commands: Record<string, Command> = {
   "user create": async (args) => (await import("./accounts.ts")).userCreate(args),
   "staff create": async (args) => (await import("./staff.ts")).staffCreate(args),
   "token create": async (args) => (await import("./token.ts")).tokenCreate(args),
+  "sla deadline": async (args) => (await import("./sla.ts")).slaDeadline(args),
   help: async () => {
     process.stdout.write(USAGE);
   },

@@ -2,6 +2,7 @@ import type { Config } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { seedCatalog } from "../modules/catalog/seed.ts";
+import { seedCalendars } from "../modules/sla/seed.ts";
 import { seedSupport } from "../modules/support/seed.ts";
 import { lockDataDir } from "./lock.ts";
 
@@ -24,6 +25,7 @@ export async function openForCommand(
     handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const applied = await migrateToLatest(handle.db);
     if (options.prepare !== false) await seedCatalog(handle.db);
+    if (options.prepare !== false) await seedCalendars(handle.db);
     if (options.prepare !== false) await seedSupport(handle.db);
     const opened = handle;
     const close = async () => {

@@ -18,6 +18,9 @@ Commands:
                         [--products vps,...] [--max-tickets N] [--password PASSWORD]
   token create          --email EMAIL [--scope read|write] [--days N] [--name NAME]
                         Prints only the token, for scripts (default: read scope, 90 days)
+  sla deadline          --calendar FILE --from ISO_INSTANT --minutes N
+                        Prints the deadline N business minutes after the instant, in UTC
+                        (ISO 8601); needs no database. Format: docs/SLA-CALENDARS.md
   help                  Show this help
 
 Passwords: --password, else the PALIER_PASSWORD environment variable, else one is generated

@@ -5,6 +5,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
 import { serviceRoutes } from "./services/routes.ts";
+import { slaRoutes } from "./sla/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 import { supportRoutes } from "./support/routes.ts";
 
@@ -17,5 +18,6 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await serviceRoutes(app, ctx);
   await contactChangeRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await slaRoutes(app, ctx);
   await supportRoutes(app, ctx);
 }

@@ -6,6 +6,7 @@ import { buildApp } from "../../src/http/app.ts";
 import type { App, AppContext } from "../../src/http/context.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { seedCatalog } from "../../src/modules/catalog/seed.ts";
+import { seedCalendars } from "../../src/modules/sla/seed.ts";
 import { seedSupport } from "../../src/modules/support/seed.ts";
 
 /** Real time shifted by an offset tests may move; reset it in afterEach when you move it. */
@@ -40,6 +41,7 @@ async function open(): Promise<TestContext> {
   if (!url) {
     await migrateToLatest(handle.db);
     await seedCatalog(handle.db);
+    await seedCalendars(handle.db);
     await seedSupport(handle.db);
   }
   const config = { ...loadConfig({}), logLevel: "silent", rateLimitPerMinute: 1_000_000 };

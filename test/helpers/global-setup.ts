@@ -2,6 +2,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { seedCatalog } from "../../src/modules/catalog/seed.ts";
+import { seedCalendars } from "../../src/modules/sla/seed.ts";
 import { seedSupport } from "../../src/modules/support/seed.ts";
 import { createDatabase, dropDatabase } from "./postgres.ts";
 
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject) {
   const handle = await openDatabase({ databaseUrl: url, poolSize: 2 });
   await migrateToLatest(handle.db);
   await seedCatalog(handle.db);
+  await seedCalendars(handle.db);
   await seedSupport(handle.db);
   await handle.close();
   project.provide("testDatabaseUrl", url);

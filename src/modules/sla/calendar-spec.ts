@@ -14,7 +14,10 @@ export interface CalendarSpec {
   holidays: string[];
 }
 
-/** A calendar spec that cannot be used; `field` is the path of the offending value. */
+/**
+ * A calendar spec that cannot be used; `field` is the dotted path of the offending value
+ * (`weeklyHours.mon.0.1` is the closing time of Monday's first interval), as API errors name it.
+ */
 export class CalendarSpecError extends Error {
   constructor(
     readonly field: string,
@@ -78,12 +81,12 @@ function parseDay(value: unknown, field: string): number[] {
     throw new CalendarSpecError(field, `has more than ${MAX_INTERVALS_PER_DAY} intervals`);
   }
   const intervals = value.map((pair: unknown, i) => {
-    const at = `${field}[${i}]`;
+    const at = `${field}.${i}`;
     if (!Array.isArray(pair) || pair.length !== 2) {
       throw new CalendarSpecError(at, 'must be a pair ["HH:MM", "HH:MM"]');
     }
-    const start = clockMinutes(pair[0], `${at}[0]`, false);
-    const end = clockMinutes(pair[1], `${at}[1]`, true);
+    const start = clockMinutes(pair[0], `${at}.0`, false);
+    const end = clockMinutes(pair[1], `${at}.1`, true);
     if (end <= start) throw new CalendarSpecError(at, "must end after it starts");
     return { start, end, at };
   });
@@ -154,7 +157,7 @@ export function parseSpec(input: unknown): ParsedSpec {
     const day = typeof value === "string" ? dayNumberOf(value) : null;
     if (day === null) {
       throw new CalendarSpecError(
-        `holidays[${i}]`,
+        `holidays.${i}`,
         `must be a real date "YYYY-MM-DD" from 1970 on, got ${JSON.stringify(value)}`,
       );
     }
