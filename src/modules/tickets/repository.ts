@@ -1,0 +1,217 @@
+import {
+  type Insertable,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+  type Updateable,
+} from "kysely";
+import type { Database } from "../../db/database.ts";
+import type {
+  ContactRole,
+  DB,
+  Severity,
+  TicketCategory,
+  TicketStatus,
+  TicketsTable,
+} from "../../db/schema.ts";
+
+/** All SQL of tickets themselves; messages and attachments are in message-repository.ts. */
+
+export type TicketRow = Selectable<TicketsTable>;
+
+/** One ticket with what policy and presenters need: requester, service and its contacts. */
+export function findTicket(db: Database, by: { number: number } | { id: string }, lock = false) {
+  return db
+    .selectFrom("tickets as t")
+    .innerJoin("accounts as a", "a.id", "t.account_id")
+    .leftJoin("users as u", "u.id", "t.requester_user_id")
+    .leftJoin("services as s", "s.id", "t.service_id")
+    .selectAll("t")
+    .select([
+      "a.nic_handle as account_nic",
+      "u.name as requester_name",
+      "s.name as service_name",
+      "s.admin_account_id",
+      "s.tech_account_id",
+      "s.billing_account_id",
+    ])
+    .$if("number" in by, (q) => q.where("t.number", "=", (by as { number: number }).number))
+    .$if("id" in by, (q) => q.where("t.id", "=", (by as { id: string }).id))
+    .$if(lock, (q) => q.forUpdate("t"))
+    .executeTakeFirst();
+}
+export type TicketView = NonNullable<Awaited<ReturnType<typeof findTicket>>>;
+
+export function insertTicket(db: Database, row: Insertable<TicketsTable>) {
+  return db.insertInto("tickets").values(row).returning(["id", "number"]).executeTakeFirstOrThrow();
+}
+
+export async function updateTicket(
+  db: Database,
+  id: string,
+  patch: Updateable<TicketsTable>,
+): Promise<void> {
+  await db.updateTable("tickets").set(patch).where("id", "=", id).execute();
+}
+
+/** Solved tickets whose solution is older than `before`, locked, skipping rows others hold. */
+export function lockSolvedBefore(db: Database, before: Date, limit: number) {
+  return db
+    .selectFrom("tickets")
+    .select(["id", "number", "account_id", "solved_at"])
+    .where("status", "=", "solved")
+    .where("solved_at", "<", before)
+    .orderBy("solved_at")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Where a customer's visible tickets come from: its own account, or a role on services. */
+export type TicketSource =
+  | { kind: "account"; accountId: string }
+  | { kind: "role"; role: ContactRole; accountId: string; categories: TicketCategory[] };
+
+export interface TicketListParams {
+  /** Null for staff, who read every ticket (within `universes`). */
+  sources: TicketSource[] | null;
+  universes: string[] | null;
+  status?: TicketStatus | undefined;
+  serviceId?: string | undefined;
+  severity?: Severity | undefined;
+  category?: TicketCategory | undefined;
+  assignedStaffId?: string | undefined;
+  q?: string | undefined;
+  /** The last row of the previous page: created_at (ISO) and id. */
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+}
+
+const roleColumn = {
+  admin: "s.admin_account_id",
+  tech: "s.tech_account_id",
+  billing: "s.billing_account_id",
+} as const;
+
+type TicketQuery = SelectQueryBuilder<DB & { t: TicketsTable }, "t", Selectable<TicketsTable>>;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Keyset page of tickets, newest first (created_at desc, then id). A customer's tickets come
+ * from several sources, each a branch that walks its own index and stops after limit+1 rows:
+ * its account's tickets on (account_id, created_at desc, id), and for each contact role the
+ * tickets of those services on (service_id, created_at desc, id), one lateral probe per
+ * service. The union of these short branches is then sorted, so a page costs the same on a
+ * table of a million tickets as on an empty one.
+ */
+export async function listTickets(db: Database, params: TicketListParams) {
+  const { limit, after } = params;
+  const filtered = (qb: TicketQuery): TicketQuery =>
+    qb
+      .$if(params.status !== undefined, (q) => q.where("t.status", "=", params.status as never))
+      .$if(params.serviceId !== undefined, (q) =>
+        q.where("t.service_id", "=", params.serviceId as string),
+      )
+      .$if(params.severity !== undefined, (q) =>
+        q.where("t.severity", "=", params.severity as never),
+      )
+      .$if(params.category !== undefined, (q) =>
+        q.where("t.category", "=", params.category as never),
+      )
+      .$if(params.assignedStaffId !== undefined, (q) =>
+        q.where("t.assigned_staff_id", "=", params.assignedStaffId as string),
+      )
+      .$if(params.universes !== null, (q) =>
+        q.where("t.universe", "in", params.universes as never[]),
+      )
+      .$if(params.q !== undefined, (q) =>
+        q.where(sql<boolean>`t.subject ilike ${`%${escapeLike(params.q as string)}%`}`),
+      )
+      .$if(after !== null, (q) => {
+        const { createdAt, id } = after as { createdAt: Date; id: string };
+        return q
+          .where("t.created_at", "<=", createdAt)
+          .where((eb) => eb.or([eb("t.created_at", "<", createdAt), eb("t.id", ">", id)]));
+      })
+      .orderBy("t.created_at", "desc")
+      .orderBy("t.id")
+      .limit(limit + 1);
+
+  let matched: SelectQueryBuilder<DB, never, TicketRow> | TicketQuery;
+  if (params.sources === null) {
+    matched = filtered(db.selectFrom("tickets as t").selectAll("t"));
+  } else {
+    const branches = params.sources.map((source) => {
+      if (source.kind === "account") {
+        const own = filtered(
+          db.selectFrom("tickets as t").selectAll("t").where("t.account_id", "=", source.accountId),
+        );
+        return db.selectFrom(own.as("own")).selectAll();
+      }
+      return db
+        .selectFrom("services as s")
+        .crossJoinLateral((eb) =>
+          filtered(
+            eb
+              .selectFrom("tickets as t")
+              .selectAll("t")
+              .whereRef("t.service_id", "=", "s.id")
+              .where("t.category", "in", source.categories),
+          ).as("t"),
+        )
+        .selectAll("t")
+        .where(roleColumn[source.role], "=", source.accountId)
+        .$if(params.serviceId !== undefined, (q) =>
+          q.where("s.id", "=", params.serviceId as string),
+        );
+    });
+    const [first, ...rest] = branches;
+    if (!first) return [];
+    matched = rest.reduce<SelectQueryBuilder<DB, never, TicketRow>>(
+      (acc, next) => acc.union(next as never),
+      first as never,
+    );
+  }
+
+  return db
+    .selectFrom(matched.as("t"))
+    .innerJoin("accounts as a", "a.id", "t.account_id")
+    .leftJoin("services as s", "s.id", "t.service_id")
+    .selectAll("t")
+    .select(["a.nic_handle as account_nic", "s.name as service_name"])
+    .orderBy("t.created_at", "desc")
+    .orderBy("t.id")
+    .limit(limit + 1)
+    .execute();
+}
+export type TicketListRow = Awaited<ReturnType<typeof listTickets>>[number];
+
+/** The service a ticket concerns, with what entitlement, policy and notices need. */
+export function findServiceForTicket(db: Database, name: string) {
+  return db
+    .selectFrom("services as s")
+    .innerJoin("products as p", "p.code", "s.product")
+    .select([
+      "s.id",
+      "s.name",
+      "s.product",
+      "s.admin_account_id",
+      "s.tech_account_id",
+      "s.billing_account_id",
+      "p.universe",
+    ])
+    .where("s.name", "=", name.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findServiceIdByName(db: Database, name: string) {
+  return db
+    .selectFrom("services")
+    .select("id")
+    .where("name", "=", name.toLowerCase())
+    .executeTakeFirst();
+}
