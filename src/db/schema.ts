@@ -318,6 +318,8 @@ export interface TicketsTable {
     string | number | null
   >;
   due_at: Timestamp | null;
+  /** When the running clock reaches 75 % of its target; null once warned or when none runs. */
+  sla_warn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   warned_at: Timestamp | null;
   breached_at: Timestamp | null;
   solved_at: Timestamp | null;
@@ -339,7 +341,10 @@ export interface TicketMessagesTable {
 
 export interface TicketAttachmentsTable {
   id: Generated<string>;
-  message_id: string;
+  /** Null while the upload waits for the message that will carry it. */
+  message_id: string | null;
+  uploaded_by_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  uploaded_by_staff_id: ColumnType<string | null, string | null | undefined, string | null>;
   filename: string;
   content_type: string;
   size_bytes: number;

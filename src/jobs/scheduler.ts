@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../http/context.ts";
 import { purgeIdempotencyKeys } from "../http/idempotency.ts";
 import { expireContactChanges } from "../modules/contact-changes/jobs.ts";
+import { purgePendingAttachments } from "../modules/tickets/attachments.ts";
+import { closeSolvedTickets } from "../modules/tickets/status.ts";
 
 /** A job the process runs on a fixed period. */
 export interface PeriodicTask {
@@ -20,6 +22,16 @@ export const periodicTasks: PeriodicTask[] = [
     run: (ctx) => expireContactChanges(ctx.db, ctx.clock),
   },
   { name: "idempotency-keys.purge", everyMs: 3_600_000, run: purgeIdempotencyKeys },
+  {
+    name: "tickets.close-solved",
+    everyMs: 600_000,
+    run: (ctx) => closeSolvedTickets(ctx.db, ctx.clock),
+  },
+  {
+    name: "attachments.purge-pending",
+    everyMs: 3_600_000,
+    run: (ctx) => purgePendingAttachments(ctx.db, ctx.config, ctx.clock),
+  },
 ];
 
 /**

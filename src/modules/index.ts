@@ -8,6 +8,7 @@ import { serviceRoutes } from "./services/routes.ts";
 import { slaRoutes } from "./sla/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 import { supportRoutes } from "./support/routes.ts";
+import { ticketRoutes } from "./tickets/routes.ts";
 
 /** Every domain module's routes, mounted under /api/v1. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -18,6 +19,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await serviceRoutes(app, ctx);
   await contactChangeRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await ticketRoutes(app, ctx);
   await slaRoutes(app, ctx);
   await supportRoutes(app, ctx);
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/database.ts";
@@ -44,7 +47,13 @@ async function open(): Promise<TestContext> {
     await seedCalendars(handle.db);
     await seedSupport(handle.db);
   }
-  const config = { ...loadConfig({}), logLevel: "silent", rateLimitPerMinute: 1_000_000 };
+  // Files (ticket attachments) go to a folder of the worker's own, never the developer's ./data.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "palier-test-"));
+  const config = {
+    ...loadConfig({ PALIER_DATA_DIR: dataDir }),
+    logLevel: "silent",
+    rateLimitPerMinute: 1_000_000,
+  };
   const clock = new TestClock();
   const ctx: AppContext = { db: handle.db, config, clock };
   const app = await buildApp(ctx, { logger: false, rateLimitPerMinute: 1_000_000 });

@@ -18,6 +18,8 @@ const en = {
     contact_change_open: "A contact change is already open for this service and role",
     contact_change_closed: "This contact change is no longer open",
     contact_change_expired: "This contact change has expired",
+    ticket_closed: "This ticket is closed",
+    reopen_window_passed: "This ticket can no longer be reopened",
     same_account: "The account already holds this role",
     token_already_used: "This token has already been used",
     idempotency_in_progress: "A request with this Idempotency-Key is still being processed",
@@ -38,6 +40,32 @@ const en = {
     rate_limited: "Too many requests, retry later",
     internal_error: "Something went wrong on our side",
     unavailable: "The service is not ready",
+  },
+  ticket: {
+    status: {
+      open: "open",
+      "waiting-for-customer": "waiting for customer",
+      "waiting-for-provider": "waiting for provider",
+      "on-hold": "on hold",
+      solved: "solved",
+      closed: "closed",
+    },
+    system: {
+      status: "Status changed from {{from}} to {{to}}.",
+      reopened: "Reopened by the customer.",
+      closedByCustomer: "Closed by the customer.",
+      autoClosed: "Closed automatically {{days}} days after being solved, without a reply.",
+    },
+    owner: {
+      provider: "This area is our responsibility",
+      customer: "This area is the customer's responsibility",
+      shared: "This area is a shared responsibility",
+    },
+    outOfPerimeter: {
+      answer:
+        'Thank you for your message. What you describe concerns the "{{area}}" area of the {{product}} responsibility matrix. {{owner}}:\n\n> {{explanation}}\n\nWe therefore cannot act on it ourselves. Where to get help:\n- Documentation: {{documentationUrl}}\n- Certified technical partners:\n{{partners}}\n\nIf we have misunderstood your request, reply to this ticket and we will look again.',
+      noPartners: "(none listed in this universe yet)",
+    },
   },
 };
 export default en;

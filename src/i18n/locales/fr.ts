@@ -19,6 +19,8 @@ const fr: Catalogue = {
     contact_change_open: "Un changement de contact est déjà en cours pour ce service et ce rôle",
     contact_change_closed: "Ce changement de contact n'est plus ouvert",
     contact_change_expired: "Ce changement de contact a expiré",
+    ticket_closed: "Ce ticket est fermé",
+    reopen_window_passed: "Ce ticket ne peut plus être rouvert",
     same_account: "Ce compte détient déjà ce rôle",
     token_already_used: "Ce jeton a déjà été utilisé",
     idempotency_in_progress: "Une requête avec cette Idempotency-Key est encore en cours",
@@ -40,6 +42,32 @@ const fr: Catalogue = {
     rate_limited: "Trop de requêtes, réessayez plus tard",
     internal_error: "Une erreur s'est produite de notre côté",
     unavailable: "Le service n'est pas prêt",
+  },
+  ticket: {
+    status: {
+      open: "ouvert",
+      "waiting-for-customer": "en attente du client",
+      "waiting-for-provider": "en attente du fournisseur",
+      "on-hold": "en pause",
+      solved: "résolu",
+      closed: "fermé",
+    },
+    system: {
+      status: "Statut modifié : {{from}} → {{to}}.",
+      reopened: "Rouvert par le client.",
+      closedByCustomer: "Fermé par le client.",
+      autoClosed: "Fermé automatiquement {{days}} jours après sa résolution, sans réponse.",
+    },
+    owner: {
+      provider: "Ce domaine relève de notre responsabilité",
+      customer: "Ce domaine relève de votre responsabilité",
+      shared: "Ce domaine relève d'une responsabilité partagée",
+    },
+    outOfPerimeter: {
+      answer:
+        "Merci pour votre message. Ce que vous décrivez relève du domaine « {{area}} » de la matrice de responsabilité {{product}}. {{owner}} :\n\n> {{explanation}}\n\nNous ne pouvons donc pas intervenir nous-mêmes. Où trouver de l'aide :\n- Documentation : {{documentationUrl}}\n- Partenaires techniques certifiés :\n{{partners}}\n\nSi nous avons mal compris votre demande, répondez à ce ticket et nous l'examinerons de nouveau.",
+      noPartners: "(aucun pour l'instant dans cet univers)",
+    },
   },
 };
 export default fr;
