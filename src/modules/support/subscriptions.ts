@@ -110,19 +110,19 @@ async function targetOffer(
   level: LevelCode,
 ): Promise<OfferRow> {
   const offers = await offersIn(trx, universe, "any");
-  const offered = offers.map((o) =>
-    o.audience === "all" ? o.level : `${o.level} (commercial partners of ${universe} only)`,
-  );
+  const forAll = offers.filter((o) => o.audience === "all").map((o) => o.level);
+  const forPartners = offers.filter((o) => o.audience !== "all").map((o) => o.level);
+  const offered = `offered: ${forAll.join(", ")}${forPartners.length > 0 ? `; to its commercial partners also: ${forPartners.join(", ")}` : ""}`;
   const target = offers.find((o) => o.level === level);
   if (!target) {
-    const message = `The ${level} level is not offered in the ${universe} universe; offered: ${offered.join(", ")}`;
+    const message = `The ${level} level is not offered in the ${universe} universe; ${offered}`;
     throw new AppError("level_not_offered", message, [{ field: "level", in: "body", message }]);
   }
   if (
     target.audience === "commercial-partner" &&
     !(await hasPartnerProgramme(trx, accountId, universe))
   ) {
-    const message = `The ${level} level in ${universe} is only for commercial partners with a programme in ${universe}; offered to this account: ${offered.filter((o) => !o.includes("(")).join(", ")}`;
+    const message = `The ${level} level in ${universe} is only for commercial partners with a programme in ${universe}; ${offered}`;
     throw new AppError("level_not_offered", message, [{ field: "level", in: "body", message }]);
   }
   return target;
