@@ -98,8 +98,9 @@ describe("validation names the field", () => {
     [{ language: "de" }, "language"],
     [{ colour: "blue" }, "colour"],
     [{ universe: "market" }, "universe"],
-  ])("%j → 400 naming %s", async (patch, field) => {
-    const input = { service: service.name, ...patch } as Record<string, unknown>;
+  ])("%j → 400 naming %s", async (given, field) => {
+    const patch = given as Record<string, unknown>;
+    const input: Record<string, unknown> = { service: service.name, ...patch };
     for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
     const res = await ctx.app.inject({
       method: "POST",
