@@ -1,7 +1,8 @@
+import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Universe } from "../../db/schema.ts";
-import { findOffer, type OfferRow, offersIn } from "./repository.ts";
-import { type SubscriptionRow, subscriptionInForce } from "./subscription-repository.ts";
+import { type OfferRow, offersIn } from "./repository.ts";
+import type { SubscriptionRow } from "./subscription-repository.ts";
 
 export interface LevelInForce {
   offer: OfferRow;
@@ -16,17 +17,67 @@ export async function defaultOffer(db: Database, universe: Universe): Promise<Of
   return lowest;
 }
 
-/** The offer an account holds in a universe at an instant: its subscription, else the default. */
+/**
+ * The offer an account holds in a universe at an instant: its subscription's, else the default
+ * (the lowest rank sold to everyone). One query, since ticket creation asks it once or twice.
+ */
 export async function levelInForce(
   db: Database,
   accountId: string,
   universe: Universe,
   at: Date,
 ): Promise<LevelInForce> {
-  const subscription = await subscriptionInForce(db, accountId, universe, at);
-  if (subscription) {
-    const offer = await findOffer(db, subscription.offer_id);
-    if (offer) return { offer, subscription };
-  }
-  return { offer: await defaultOffer(db, universe), subscription: null };
+  const row = await db
+    .selectFrom("offers as o")
+    .innerJoin("support_levels as l", "l.code", "o.level")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("subscriptions")
+          .selectAll()
+          .where("account_id", "=", accountId)
+          .where("universe", "=", universe)
+          .where("starts_at", "<=", at)
+          .where((w) => w.or([w("ends_at", "is", null), w("ends_at", ">", at)]))
+          .orderBy("starts_at", "desc")
+          .limit(1)
+          .as("s"),
+      (join) => join.onTrue(),
+    )
+    .selectAll("o")
+    .select([
+      "l.rank",
+      "l.name as level_name",
+      "s.id as sub_id",
+      "s.offer_id as sub_offer_id",
+      "s.starts_at as sub_starts_at",
+      "s.ends_at as sub_ends_at",
+      "s.created_at as sub_created_at",
+    ])
+    .where("o.universe", "=", universe)
+    .where((w) =>
+      w.or([
+        w("o.id", "=", w.ref("s.offer_id")),
+        w.and([w("s.id", "is", null), w("o.audience", "=", "all"), w("o.active", "=", true)]),
+      ]),
+    )
+    .orderBy(sql`s.id is null`)
+    .orderBy("l.rank")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return { offer: await defaultOffer(db, universe), subscription: null };
+  const { sub_id, sub_offer_id, sub_starts_at, sub_ends_at, sub_created_at, ...offer } = row;
+  const subscription =
+    sub_id && sub_offer_id && sub_starts_at && sub_created_at
+      ? {
+          id: sub_id,
+          account_id: accountId,
+          universe,
+          offer_id: sub_offer_id,
+          starts_at: sub_starts_at,
+          ends_at: sub_ends_at ?? null,
+          created_at: sub_created_at,
+        }
+      : null;
+  return { offer: offer as OfferRow, subscription };
 }
