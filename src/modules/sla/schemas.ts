@@ -4,17 +4,20 @@ import { MAX_HOLIDAYS, MAX_INTERVALS_PER_DAY } from "./calendar-spec.ts";
 
 export { Page } from "../../http/pagination.ts";
 
-const Opening = Type.String({
-  pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-  description: "Local time HH:MM, 00:00 to 23:59",
-});
-const Closing = Type.String({
-  pattern: "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
-  description: "Local time HH:MM, after the opening; 24:00 is the end of the day",
-});
-const Interval = Type.Tuple([Opening, Closing], {
-  description: "Open from the first local time until the second",
-});
+// A pair rather than a tuple schema: OpenAPI 3.1 and JSON Schema draft 7 spell tuples
+// differently, so client generators disagree on them. compileCalendar then checks that the
+// first is an opening (24:00 is not) and the second comes after it.
+const Interval = Type.Array(
+  Type.String({
+    pattern: "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+    description: "Local time HH:MM; 24:00 is the end of the day",
+  }),
+  {
+    minItems: 2,
+    maxItems: 2,
+    description: "[opening, closing]: open from the first local time until the second",
+  },
+);
 const DayHours = Type.Array(Interval, { maxItems: MAX_INTERVALS_PER_DAY });
 
 export const WeeklyHours = Type.Object(

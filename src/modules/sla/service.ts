@@ -73,11 +73,14 @@ export async function getCalendar(
   return presentCalendar(row, regions.get(code) ?? []);
 }
 
-/** Intervals in opening order and holidays sorted once each, so the stored form is canonical. */
+/**
+ * Intervals in opening order and holidays sorted once each, so the stored form is canonical.
+ * Runs after parseSpec, so every interval is a pair.
+ */
 function normalise(input: CalendarPut, timeZone: string): CalendarSpec {
   const weeklyHours: CalendarSpec["weeklyHours"] = {};
   for (const day of WEEKDAYS) {
-    const hours = input.weeklyHours[day];
+    const hours = input.weeklyHours[day] as [string, string][] | undefined;
     if (hours !== undefined) {
       weeklyHours[day] = [...hours].sort((a, b) => a[0].localeCompare(b[0]));
     }
