@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StaffPrincipal, UserPrincipal } from "../../src/http/principal.ts";
-import { AppError } from "../../src/http/problem.ts";
+import type { AppError } from "../../src/http/problem.ts";
 import {
   authorizeTicket,
   customerSees,

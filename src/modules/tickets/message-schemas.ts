@@ -1,6 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { Page, PageQuery } from "../../http/pagination.ts";
-import { AttachmentIds, StaffStatusT } from "./schemas.ts";
+import { STAFF_STATUSES } from "./rules.ts";
+import { AttachmentIds, literals, StaffStatusT } from "./schemas.ts";
 
 const DateTime = Type.String({ format: "date-time" });
 const MessageBodyText = Type.String({ minLength: 1, maxLength: 50_000 });
@@ -10,9 +11,7 @@ export const ReplyBody = Type.Object(
     body: MessageBodyText,
     attachments: Type.Optional(AttachmentIds),
     status: Type.Optional(
-      Type.Union(StaffStatusT.anyOf, {
-        description: "Staff only: the status to set along with the answer",
-      }),
+      literals(STAFF_STATUSES, "Staff only: the status to set along with the answer"),
     ),
   },
   { additionalProperties: false },
@@ -60,9 +59,9 @@ export const AttachmentBody = Type.Object({
 
 export const MessageBody = Type.Object({
   id: Type.String(),
-  kind: Type.Union(
-    ["customer", "agent", "internal", "system"].map((k) => Type.Literal(k)),
-    { description: "internal notes reach staff only" },
+  kind: literals(
+    ["customer", "agent", "internal", "system"] as const,
+    "internal notes reach staff only",
   ),
   author: Type.Union([
     Type.Object({

@@ -3,11 +3,14 @@ import { Page, PageQuery } from "../../http/pagination.ts";
 import { SERVICE_NAME_PATTERN } from "../services/schemas.ts";
 import { STAFF_STATUSES } from "./rules.ts";
 
-const literals = <T extends string>(values: readonly T[], description?: string) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    description ? { description } : {},
-  );
+/** A string enum: `enum` in the OpenAPI document, which client generators read best. */
+export function literals<const T extends readonly string[]>(values: T, description?: string) {
+  return Type.Unsafe<T[number]>({
+    type: "string",
+    enum: [...values],
+    ...(description ? { description } : {}),
+  });
+}
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: "date-time" });
 
@@ -61,10 +64,7 @@ export const CreateTicketBody = Type.Object(
       }),
     ),
     universe: Type.Optional(
-      Type.Union(
-        UNIVERSES.map((u) => Type.Literal(u)),
-        { description: "Required for commercial and account questions, which have no service" },
-      ),
+      literals(UNIVERSES, "Required for commercial and account questions, which have no service"),
     ),
     impact: ScaleT,
     urgency: ScaleT,
@@ -102,7 +102,7 @@ export const TicketListQuery = Type.Object(
     universe: Type.Optional(UniverseT),
     severity: Type.Optional(SeverityT),
     category: Type.Optional(CategoryT),
-    assigned: Type.Optional(Type.Literal("me", { description: "Staff: tickets assigned to me" })),
+    assigned: Type.Optional(literals(["me"] as const, "Staff: tickets assigned to me")),
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, description: "Words in the subject" }),
     ),
