@@ -152,7 +152,7 @@ export async function listTickets(db: Database, params: TicketListParams) {
         );
         return db.selectFrom(own.as("own")).selectAll();
       }
-      return db
+      const viaRole = db
         .selectFrom("services as s")
         .crossJoinLateral((eb) =>
           filtered(
@@ -167,7 +167,12 @@ export async function listTickets(db: Database, params: TicketListParams) {
         .where(roleColumn[source.role], "=", source.accountId)
         .$if(params.serviceId !== undefined, (q) =>
           q.where("s.id", "=", params.serviceId as string),
-        );
+        )
+        // Each service gave up to limit+1 rows; the branch keeps only its newest limit+1.
+        .orderBy("t.created_at", "desc")
+        .orderBy("t.id")
+        .limit(limit + 1);
+      return db.selectFrom(viaRole.as(`by_${source.role}`)).selectAll();
     });
     const [first, ...rest] = branches;
     if (!first) return [];
@@ -177,8 +182,15 @@ export async function listTickets(db: Database, params: TicketListParams) {
     );
   }
 
+  // The page is cut before joining what presenters need, so the joins touch limit+1 rows.
+  const page = db
+    .selectFrom(matched.as("m"))
+    .selectAll()
+    .orderBy("m.created_at", "desc")
+    .orderBy("m.id")
+    .limit(limit + 1);
   return db
-    .selectFrom(matched.as("t"))
+    .selectFrom(page.as("t"))
     .innerJoin("accounts as a", "a.id", "t.account_id")
     .leftJoin("services as s", "s.id", "t.service_id")
     .selectAll("t")
