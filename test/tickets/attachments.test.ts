@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { purgePendingAttachments } from "../../src/modules/tickets/attachments.ts";
 import { type TestContext, testContext } from "../helpers/context.ts";
 import {
@@ -31,6 +31,10 @@ beforeAll(async () => {
 });
 
 afterEach(() => ctx.clock.reset());
+// Tens of megabytes were written to the worker's temporary data folder: do not leave them.
+afterAll(() =>
+  rmSync(path.join(ctx.config.dataDir, "attachments"), { recursive: true, force: true }),
+);
 
 function upload(
   as: TestUser | TestStaff,
