@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
+import { reportRoutes } from "./reports/routes.ts";
 import { serviceRoutes } from "./services/routes.ts";
 import { slaRoutes } from "./sla/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
@@ -22,4 +23,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await ticketRoutes(app, ctx);
   await slaRoutes(app, ctx);
   await supportRoutes(app, ctx);
+  await reportRoutes(app, ctx);
 }
