@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TestContext, testContext } from "../helpers/context.ts";
 import {
@@ -227,6 +228,50 @@ describe("the list", () => {
       status: "open",
     });
     expect(first.items[0].staff).toBeUndefined();
+    // Rows written with sub-millisecond times (by an import, say), some at the same instant,
+    // still page without gaps or repeats.
+    const ids = await ctx.db
+      .selectFrom("tickets")
+      .select("id")
+      .where("service_id", "=", service.id)
+      .execute();
+    for (const [i, { id }] of ids.entries()) {
+      const at = `2026-11-20T10:00:00.${i < 3 ? "123456" : `12345${i}`}Z`;
+      await ctx.db
+        .updateTable("tickets")
+        .set({ created_at: sql<Date>`${at}::timestamptz` })
+        .where("id", "=", id)
+        .execute();
+    }
+    const micro = await allNumbers(user, `&service=${service.name}`, 2);
+    expect([...micro].sort()).toEqual([...created].sort());
+
+    const messagesOf = async (number: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const after: string = cursor ? `&cursor=${cursor}` : "";
+        const page: Json = (
+          await get(ctx, user, `/tickets/${number}/messages?limit=1${after}`)
+        ).json();
+        seen.push(...page.items.map((m: { body: string }) => m.body));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const number = created[0] as string;
+    await postOk(ctx, user, `/tickets/${number}/messages`, { body: "second" });
+    await postOk(ctx, user, `/tickets/${number}/messages`, { body: "third" });
+    const row = await ticketRow(ctx.db, number);
+    await ctx.db
+      .updateTable("ticket_messages")
+      .set({ created_at: sql<Date>`'2026-11-20T10:00:00.000001Z'::timestamptz` })
+      .where("ticket_id", "=", row.id)
+      .execute();
+    expect((await messagesOf(number)).sort()).toEqual(
+      ["second", "third", "Since this morning the server does not answer pings."].sort(),
+    );
+
     const bad = await get(ctx, user, "/tickets?cursor=bm9wZQ");
     expect(bad.statusCode).toBe(400);
     expect((await get(ctx, user, "/tickets?limit=101")).statusCode).toBe(400);

@@ -1,6 +1,7 @@
-import type { Insertable } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { MessageKind, TicketAttachmentsTable, TicketMessagesTable } from "../../db/schema.ts";
+import { createdMicros, type Keyset } from "./repository.ts";
 
 /** All SQL of ticket messages and their attachments. */
 
@@ -32,7 +33,8 @@ function messagesQuery(db: Database) {
       "u.name as user_name",
       "a.nic_handle as user_nic",
       "st.name as staff_name",
-    ]);
+    ])
+    .select(createdMicros("m").as("created_us"));
 }
 
 export function findMessage(db: Database, id: string) {
@@ -43,17 +45,17 @@ export function listMessages(
   db: Database,
   ticketId: string,
   kinds: readonly MessageKind[],
-  after: { createdAt: Date; id: string } | null,
+  after: Keyset | null,
   limit: number,
 ) {
   return messagesQuery(db)
     .where("m.ticket_id", "=", ticketId)
     .where("m.kind", "in", kinds)
     .$if(after !== null, (q) => {
-      const { createdAt, id } = after as { createdAt: Date; id: string };
+      const { createdAt, id } = after as Keyset;
       return q
-        .where("m.created_at", ">=", createdAt)
-        .where((eb) => eb.or([eb("m.created_at", ">", createdAt), eb("m.id", ">", id)]));
+        .where(sql<boolean>`m.created_at >= ${createdAt}::timestamptz`)
+        .where(sql<boolean>`(m.created_at > ${createdAt}::timestamptz or m.id > ${id})`);
     })
     .orderBy("m.created_at")
     .orderBy("m.id")

@@ -12,6 +12,7 @@ import { presentMessage, presentTicket, presentTicketSummary } from "./presenter
 import {
   findServiceIdByName,
   findTicket,
+  type Keyset,
   listTickets,
   type TicketSource,
   type TicketView,
@@ -22,6 +23,8 @@ import { CATEGORIES, type TicketListQuery } from "./schemas.ts";
 const ALL_UNIVERSES: Universe[] = ["market", "server", "public-cloud", "enterprise"];
 const PUBLIC_KINDS: readonly MessageKind[] = ["customer", "agent", "system"];
 const ALL_KINDS: readonly MessageKind[] = ["customer", "agent", "internal", "system"];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const queryError = (field: string, message: string) =>
   new AppError("validation_failed", `${field}: ${message}`, [{ field, in: "query", message }]);
@@ -71,15 +74,23 @@ export function visibleKinds(principal: Principal): readonly MessageKind[] {
   return mayDo(principal, "ticket.messages.read-internal") ? ALL_KINDS : PUBLIC_KINDS;
 }
 
-function keysetOf(cursor: string | undefined): { createdAt: Date; id: string } | null {
+/** Microseconds since the epoch as ISO-8601 with six decimals, which PostgreSQL reads exactly. */
+function microsToIso(us: number): string {
+  const ms = Math.floor(us / 1000);
+  const rest = String(us - ms * 1000).padStart(3, "0");
+  return `${new Date(ms).toISOString().slice(0, -1)}${rest}Z`;
+}
+
+function keysetOf(cursor: string | undefined): Keyset | null {
   const key = decodeCursor(cursor, 2);
   if (key === null) return null;
-  const [at, id] = key;
-  const createdAt = typeof at === "string" ? new Date(at) : new Date(Number.NaN);
-  if (Number.isNaN(createdAt.getTime()) || typeof id !== "string") {
+  const [us, id] = key;
+  const valid =
+    typeof us === "number" && Number.isSafeInteger(us) && us >= 0 && us < 253402300800000000;
+  if (!valid || typeof id !== "string" || !UUID.test(id)) {
     throw queryError("cursor", "not a cursor issued by this endpoint");
   }
-  return { createdAt, id };
+  return { createdAt: microsToIso(us), id };
 }
 
 export async function listTicketMessages(
@@ -104,7 +115,7 @@ export async function listTicketMessages(
   return toPage(
     rows,
     limit,
-    (row) => [row.created_at.toISOString(), row.id],
+    (row) => [row.created_us, row.id],
     (row) => presentMessage(row, attachments),
   );
 }
@@ -176,7 +187,7 @@ export async function listTicketsFor(
   return toPage(
     rows,
     limit,
-    (row) => [row.created_at.toISOString(), row.id],
+    (row) => [row.created_us, row.id],
     (row) => presentTicketSummary(principal, row),
   );
 }

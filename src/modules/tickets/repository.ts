@@ -68,6 +68,19 @@ export function lockSolvedBefore(db: Database, before: Date, limit: number) {
     .execute();
 }
 
+/**
+ * A position in a list ordered by (created_at, id): the time as ISO-8601 with microseconds, as
+ * PostgreSQL stores it, so rows written with sub-millisecond times page without gaps.
+ */
+export interface Keyset {
+  createdAt: string;
+  id: string;
+}
+
+/** created_at in microseconds since the epoch, exact in a JS number; cursors carry it. */
+export const createdMicros = (column: "t" | "m") =>
+  sql<number>`(extract(epoch from ${sql.ref(`${column}.created_at`)}) * 1000000)::int8`;
+
 /** Where a customer's visible tickets come from: its own account, or a role on services. */
 export type TicketSource =
   | { kind: "account"; accountId: string }
@@ -83,8 +96,8 @@ export interface TicketListParams {
   category?: TicketCategory | undefined;
   assignedStaffId?: string | undefined;
   q?: string | undefined;
-  /** The last row of the previous page: created_at (ISO) and id. */
-  after: { createdAt: Date; id: string } | null;
+  /** The last row of the previous page. */
+  after: Keyset | null;
   limit: number;
 }
 
@@ -132,10 +145,10 @@ export async function listTickets(db: Database, params: TicketListParams) {
         q.where(sql<boolean>`t.subject ilike ${`%${escapeLike(params.q as string)}%`}`),
       )
       .$if(after !== null, (q) => {
-        const { createdAt, id } = after as { createdAt: Date; id: string };
+        const { createdAt, id } = after as Keyset;
         return q
-          .where("t.created_at", "<=", createdAt)
-          .where((eb) => eb.or([eb("t.created_at", "<", createdAt), eb("t.id", ">", id)]));
+          .where(sql<boolean>`t.created_at <= ${createdAt}::timestamptz`)
+          .where(sql<boolean>`(t.created_at < ${createdAt}::timestamptz or t.id > ${id})`);
       })
       .orderBy("t.created_at", "desc")
       .orderBy("t.id")
@@ -195,6 +208,7 @@ export async function listTickets(db: Database, params: TicketListParams) {
     .leftJoin("services as s", "s.id", "t.service_id")
     .selectAll("t")
     .select(["a.nic_handle as account_nic", "s.name as service_name"])
+    .select(createdMicros("t").as("created_us"))
     .orderBy("t.created_at", "desc")
     .orderBy("t.id")
     .limit(limit + 1)
