@@ -16,8 +16,8 @@ export interface Config {
   trustProxy: boolean;
 }
 
-function intFrom(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number.parseInt(raw, 10);
   if (!Number.isFinite(value) || value <= 0) {
@@ -27,16 +27,16 @@ function intFrom(name: string, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = intFrom("PORT", 8080);
+  const port = intFrom(env, "PORT", 8080);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.PALIER_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
-    contactChangeTtlDays: intFrom("CONTACT_CHANGE_TTL_DAYS", 7),
-    rateLimitPerMinute: intFrom("RATE_LIMIT_PER_MINUTE", 600),
-    sessionTtlHours: intFrom("SESSION_TTL_HOURS", 12),
+    contactChangeTtlDays: intFrom(env, "CONTACT_CHANGE_TTL_DAYS", 7),
+    rateLimitPerMinute: intFrom(env, "RATE_LIMIT_PER_MINUTE", 600),
+    sessionTtlHours: intFrom(env, "SESSION_TTL_HOURS", 12),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     trustProxy: env.TRUST_PROXY === "true",
   };

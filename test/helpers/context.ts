@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -49,6 +49,7 @@ async function open(): Promise<TestContext> {
   }
   // Files (ticket attachments) go to a folder of the worker's own, never the developer's ./data.
   const dataDir = mkdtempSync(path.join(tmpdir(), "palier-test-"));
+  process.once("exit", () => rmSync(dataDir, { recursive: true, force: true }));
   const config = {
     ...loadConfig({ PALIER_DATA_DIR: dataDir }),
     logLevel: "silent",
