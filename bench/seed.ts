@@ -4,6 +4,8 @@ import pg from "pg";
 import { openDatabase } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { seedCatalog } from "../src/modules/catalog/seed.ts";
+import { seedCalendars } from "../src/modules/sla/seed.ts";
+import { seedSupport } from "../src/modules/support/seed.ts";
 import { seedBulk } from "./bulk-data.ts";
 import { seedTickets } from "./ticket-data.ts";
 
@@ -43,6 +45,9 @@ const started = Date.now();
 const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
 await migrateToLatest(handle.db);
 await seedCatalog(handle.db);
+// Tickets follow the shipped offers and the regions' business calendars, as in production.
+await seedCalendars(handle.db);
+await seedSupport(handle.db);
 const data = await seedBulk(handle.db, services);
 console.log(`services: ${services} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 await seedTickets(handle.db, tickets, (line) => console.log(line));

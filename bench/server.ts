@@ -1,24 +1,55 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { buildApp } from "../src/http/app.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { seedCatalog } from "../src/modules/catalog/seed.ts";
+import { seedCalendars } from "../src/modules/sla/seed.ts";
+import { seedSupport } from "../src/modules/support/seed.ts";
 import { seedBulk } from "./bulk-data.ts";
+import { prepareTicketCallers } from "./ticket-callers.ts";
+import { seedTickets } from "./ticket-data.ts";
 
-// Child process of bench/api.ts: prepares a fresh database, serves it, reports how to call it.
-const engine = process.argv[2] === "postgres" ? "postgres" : "pglite";
-const total = Number(process.argv[3] ?? 10_000);
+// Child process of the benchmarks: serves a database, then reports on stdout how to call it.
+//   bench/server.ts pglite|postgres [SERVICES] [--tickets N]
+//     a fresh database (PGlite in a temporary folder, or BENCH_DATABASE_URL) with SERVICES
+//     services (bench:api), and with --tickets also N tickets and the ticket callers;
+//   bench/server.ts existing
+//     the database at BENCH_DATABASE_URL as bench:seed left it, without seeding anything but
+//     pending migrations, reference data and the ticket callers' tokens (bench:tickets).
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { tickets: { type: "string" } },
+});
+const mode = positionals[0] === "existing" ? "existing" : "fresh";
+const engine = positionals[0] === "pglite" ? "pglite" : "postgres";
+const total = Number(positionals[1] ?? 10_000);
+const tickets = values.tickets === undefined ? null : Number(values.tickets);
 const databaseUrl = engine === "postgres" ? process.env.BENCH_DATABASE_URL : undefined;
+if (engine === "postgres" && !databaseUrl) {
+  console.error("bench/server.ts needs BENCH_DATABASE_URL for PostgreSQL");
+  process.exit(2);
+}
 const dataDir = engine === "pglite" ? mkdtempSync(path.join(tmpdir(), "palier-bench-")) : undefined;
 
 const handle = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
 await migrateToLatest(handle.db);
 await seedCatalog(handle.db);
-const data = await seedBulk(handle.db, total);
+await seedCalendars(handle.db);
+await seedSupport(handle.db);
+let ready: Record<string, unknown> = {};
+if (mode === "fresh") {
+  ready = { ...(await seedBulk(handle.db, total)) };
+  if (tickets !== null) await seedTickets(handle.db, tickets);
+}
+if (mode === "existing" || tickets !== null) {
+  ready = { ...ready, ...(await prepareTicketCallers(handle.db)) };
+}
+
 const config = { ...loadConfig({}), logLevel: "silent" };
 const app = await buildApp(
   { db: handle.db, config, clock: systemClock },
@@ -27,7 +58,7 @@ const app = await buildApp(
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : 0;
-process.stdout.write(`${JSON.stringify({ port, ...data })}\n`);
+process.stdout.write(`${JSON.stringify({ port, engine, ...ready })}\n`);
 
 process.on("SIGTERM", async () => {
   await app.close();

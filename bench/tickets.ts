@@ -1,0 +1,325 @@
+import { type ChildProcess, execSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import pg from "pg";
+import type { TicketCallers } from "./ticket-callers.ts";
+
+// Ticket benchmarks (issue #3): creation through the API, the customer's ticket list and the
+// agent queue on the database bench:seed built (1,000,000 tickets by default), on PostgreSQL;
+// creation also on PGlite with a smaller database. Writes its section of docs/BENCHMARKS.md.
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const PGLITE_SERVICES = 10_000;
+const PGLITE_TICKETS = Number(process.env.BENCH_PGLITE_TICKETS ?? 50_000);
+const SEED_FILE = ".bench-data/seed.json";
+const LOAD_BEFORE = os.loadavg()[0] ?? 0;
+
+interface Seed {
+  databaseUrl: string;
+  tickets: number;
+  services: number;
+}
+
+interface Ready extends TicketCallers {
+  port: number;
+  engine: string;
+}
+
+interface Row {
+  engine: string;
+  scenario: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  target: string;
+  met: boolean | null;
+}
+
+async function ticketCount(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const result = await client.query<{ n: string }>("select count(*) as n from tickets");
+    return Number(result.rows[0]?.n ?? 0);
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The seeded database, building it first (1,000,000 tickets) when there is none. */
+async function seeded(): Promise<Seed & { count: number }> {
+  if (existsSync(SEED_FILE)) {
+    const seed = JSON.parse(readFileSync(SEED_FILE, "utf8")) as Seed;
+    const count = await ticketCount(seed.databaseUrl);
+    if (count !== null && count > 0) return { ...seed, count };
+    console.log(`${SEED_FILE} names a database that is gone or empty; seeding a new one`);
+  }
+  const run = spawnSync(process.execPath, ["--import", "tsx", "bench/seed.ts"], {
+    stdio: "inherit",
+  });
+  if (run.status !== 0) throw new Error("bench:seed failed");
+  const seed = JSON.parse(readFileSync(SEED_FILE, "utf8")) as Seed;
+  return { ...seed, count: (await ticketCount(seed.databaseUrl)) ?? 0 };
+}
+
+async function startServer(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/server.ts", ...args], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    lines.once("line", (line) => resolve(JSON.parse(line) as Ready));
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, ready };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? 0;
+}
+
+type Call = Pick<autocannon.Options, "url" | "method" | "headers" | "body" | "idReplacement">;
+
+/** One autocannon run; latencies are kept per request so p95 can be read (autocannon has none). */
+function run(call: Call, seconds: number, connections: number) {
+  const latencies: number[] = [];
+  return new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
+    const instance = autocannon(
+      { ...call, connections, duration: seconds },
+      (error: unknown, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+async function measure(
+  engine: string,
+  scenario: string,
+  call: Call,
+  target: { label: string; check: (row: Row) => boolean },
+  connections = CONNECTIONS,
+): Promise<Row> {
+  // A short warm-up so JIT and the database caches are in their steady state.
+  await run(call, 2, 2);
+  const { result, latencies } = await run(call, DURATION, connections);
+  latencies.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  const row: Row = {
+    engine,
+    scenario,
+    connections,
+    rps: Math.round(result.requests.average),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    target: target.label,
+    met: null,
+  };
+  row.met = row.non2xx === 0 && target.check(row);
+  console.log(
+    `${engine.padEnd(8)} ${scenario.padEnd(72)} ${String(connections).padStart(2)} conn  ${row.rps} req/s  p50 ${row.p50}  p95 ${row.p95}  p99 ${row.p99} ms  non-2xx ${row.non2xx}`,
+  );
+  return row;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+function creation(base: string, ready: Ready): Call {
+  return {
+    url: `${base}/tickets`,
+    method: "POST",
+    headers: { ...bearer(ready.customerWriteToken), "content-type": "application/json" },
+    // Billing questions need a service but no responsibility area; [<id>] varies every request.
+    body: JSON.stringify({
+      category: "billing",
+      service: ready.billingService,
+      impact: "medium",
+      urgency: "low",
+      subject: "Invoice question [<id>]",
+      body: "Bench: why does invoice [<id>] show two lines for the same month?",
+    }),
+    idReplacement: true,
+  };
+}
+
+interface QueueRead {
+  label: string;
+  url: string;
+  viaRouting: boolean;
+}
+
+/**
+ * The agent queue as the routing module serves it, found in the OpenAPI document; without
+ * one, the staff list of the queue's open tickets, which reads the same rows.
+ */
+async function queueRead(base: string, ready: Ready): Promise<QueueRead> {
+  const { universe, tier, language } = ready.queue;
+  const response = await fetch(`${base}/openapi.json`);
+  const doc = (await response.json()) as { paths?: Record<string, { get?: unknown }> };
+  const paths = Object.keys(doc.paths ?? {}).filter(
+    (p) => /queue/.test(p) && doc.paths?.[p]?.get !== undefined,
+  );
+  const byPath = paths.find((p) => /\{universe\}.*\{tier\}.*\{language\}/.test(p));
+  const label = `agent queue ${universe}/${tier}/${language}`;
+  if (byPath) {
+    const path = byPath
+      .replace("/api/v1", "")
+      .replace("{universe}", universe)
+      .replace("{tier}", tier)
+      .replace("{language}", language);
+    return {
+      label: `${label}, first page of 25`,
+      url: `${base}${path}?limit=25`,
+      viaRouting: true,
+    };
+  }
+  const listed = paths.find((p) => /\/queues?\/?$/.test(p) || /\/queues?\/tickets$/.test(p));
+  if (listed) {
+    const path = listed.replace("/api/v1", "");
+    return {
+      label: `${label}, first page of 25`,
+      url: `${base}${path}?universe=${universe}&tier=${tier}&language=${language}&limit=25`,
+      viaRouting: true,
+    };
+  }
+  return {
+    label: `staff list of open tickets in ${universe} (no queue endpoint yet), first page of 25`,
+    url: `${base}/tickets?status=open&universe=${universe}&limit=25`,
+    viaRouting: false,
+  };
+}
+
+const CREATION_TARGET = {
+  label: "≥ 500 req/s, p99 ≤ 100 ms",
+  check: (row: Row) => row.rps >= 500 && row.p99 <= 100,
+};
+const READ_TARGET = { label: "p95 ≤ 20 ms", check: (row: Row) => row.p95 <= 20 };
+const NO_TARGET = { label: "comparison", check: () => true };
+
+async function benchPostgres(seed: Seed & { count: number }) {
+  const { child, ready } = await startServer(["existing"], {
+    ...process.env,
+    BENCH_DATABASE_URL: seed.databaseUrl,
+  });
+  const base = `http://127.0.0.1:${ready.port}/api/v1`;
+  try {
+    const queue = await queueRead(base, ready);
+    const list = { url: `${base}/tickets?limit=25`, headers: bearer(ready.customerWriteToken) };
+    const listName = "customer's ticket list, partner with the most tickets, first page of 25";
+    const agentQueue = { url: queue.url, headers: bearer(ready.agentToken) };
+    const rows = [
+      await measure(
+        "postgres",
+        "create a ticket (billing, partner's service)",
+        creation(base, ready),
+        CREATION_TARGET,
+      ),
+      // Reads at full load, then alone: the second shows what the query itself costs.
+      await measure("postgres", listName, list, READ_TARGET),
+      await measure("postgres", queue.label, agentQueue, READ_TARGET),
+      await measure("postgres", listName, list, READ_TARGET, 1),
+      await measure("postgres", queue.label, agentQueue, READ_TARGET, 1),
+    ];
+    return { rows, ready, queue };
+  } finally {
+    await stop(child);
+  }
+}
+
+async function benchPglite(): Promise<Row> {
+  const { child, ready } = await startServer(
+    ["pglite", String(PGLITE_SERVICES), "--tickets", String(PGLITE_TICKETS)],
+    process.env,
+  );
+  try {
+    return await measure(
+      "pglite",
+      "create a ticket (billing, partner's service)",
+      creation(`http://127.0.0.1:${ready.port}/api/v1`, ready),
+      NO_TARGET,
+    );
+  } finally {
+    await stop(child);
+  }
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const pgVersion = (() => {
+    try {
+      return execSync("psql --version", { encoding: "utf8" }).trim();
+    } catch {
+      return "PostgreSQL (version unknown)";
+    }
+  })();
+  return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${pgVersion}`;
+}
+
+function report(
+  seed: Seed & { count: number },
+  rows: Row[],
+  ready: Ready,
+  queue: QueueRead,
+): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const verdict = (row: Row) => (row.met === null ? "" : row.met ? "met" : "**missed**");
+  const lines = [
+    `### API: tickets (${date})`,
+    "",
+    `Machine: ${machine()}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a 2 s warm-up, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
+    "",
+    "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.engine} | ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.target} | ${verdict(r)} |`,
+    ),
+    "",
+    `The partner account (bench partner) is admin of its own services and tech contact of one service in 25, so its list merges its account's tickets with the technical tickets of those services. The queue is the busiest unassigned one (${ready.queue.size.toLocaleString("en")} tickets), read by its agent${queue.viaRouting ? "" : "; the routing module has no queue endpoint yet, so this is the staff list filtered on open tickets of the universe, newest first"}.`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+const seed = await seeded();
+console.log(`PostgreSQL: ${seed.count.toLocaleString("en")} tickets at ${seed.databaseUrl}`);
+const postgres = await benchPostgres(seed);
+const pglite = await benchPglite();
+const section = report(seed, [...postgres.rows, pglite], postgres.ready, postgres.queue);
+
+const file = "docs/BENCHMARKS.md";
+const begin = "<!-- bench:tickets:start -->";
+const end = "<!-- bench:tickets:end -->";
+let text: string;
+try {
+  text = readFileSync(file, "utf8");
+} catch {
+  text =
+    "# Benchmarks\n\nFigures measured on this project's machines; each section names its date and machine.\n\n";
+}
+const block = `${begin}\n${section}${end}`;
+text = text.includes(begin)
+  ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
+  : `${text.trimEnd()}\n\n${block}\n`;
+writeFileSync(file, text);
+// Docs are linted like code; let the formatter align the table.
+execSync(`npx biome format --write ${file}`, { stdio: "ignore" });
+console.log(`\nWritten to ${file}`);
