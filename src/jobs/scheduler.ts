@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../http/context.ts";
 import { purgeIdempotencyKeys } from "../http/idempotency.ts";
 import { expireContactChanges } from "../modules/contact-changes/jobs.ts";
+import { sweepSla } from "../modules/routing/sweeper.ts";
 import { purgePendingAttachments } from "../modules/tickets/attachments.ts";
 import { closeSolvedTickets } from "../modules/tickets/status.ts";
 
@@ -32,6 +33,7 @@ export const periodicTasks: PeriodicTask[] = [
     everyMs: 3_600_000,
     run: (ctx) => purgePendingAttachments(ctx.db, ctx.config, ctx.clock),
   },
+  { name: "sla.sweep", everyMs: 30_000, run: (ctx) => sweepSla(ctx.db, ctx.clock) },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { authRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
+import { routingRoutes } from "./routing/routes.ts";
 import { serviceRoutes } from "./services/routes.ts";
 import { slaRoutes } from "./sla/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
@@ -24,4 +25,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await slaRoutes(app, ctx);
   await supportRoutes(app, ctx);
   await reportRoutes(app, ctx);
+  await routingRoutes(app, ctx);
 }

@@ -181,6 +181,12 @@ describe("who sees which tickets", () => {
     expect(serverNumbers).toEqual(expect.arrayContaining([technical, billingTicket, partnerOwn]));
 
     const row = await ticketRow(ctx.db, technical);
+    // Routing may have given the agent other tickets at creation: only this one stays its own.
+    await ctx.db
+      .updateTable("tickets")
+      .set({ assigned_staff_id: null })
+      .where("assigned_staff_id", "=", agent.id)
+      .execute();
     await ctx.db
       .updateTable("tickets")
       .set({ assigned_staff_id: agent.id })

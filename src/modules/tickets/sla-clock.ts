@@ -41,7 +41,9 @@ export type ClockEvent =
   | { kind: "created" }
   | { kind: "customer-message" }
   | { kind: "agent-answer" }
-  | { kind: "status"; from: TicketStatus; to: TicketStatus };
+  | { kind: "status"; from: TicketStatus; to: TicketStatus }
+  /** The targets changed (a severity raised by routing); `previous` are the ones in force. */
+  | { kind: "retarget"; previous: ClockTargets };
 
 export interface ClockContext {
   calendar: ClockCalendar;
@@ -121,6 +123,25 @@ function resume(fields: ClockFields, ctx: ClockContext): ClockFields {
   return run(fields, fields.slaClock, fields.pausedRemainingMinutes, ctx);
 }
 
+/**
+ * New targets for the clock that runs or is paused: it keeps the business minutes it has used,
+ * so the time left moves by the difference between the targets (never below nothing left).
+ */
+function retarget(fields: ClockFields, previous: ClockTargets, ctx: ClockContext): ClockFields {
+  const clock = fields.slaClock;
+  if (clock === null) return fields;
+  const shift = targetOf(clock, ctx.targets) - targetOf(clock, previous);
+  if (fields.pausedRemainingMinutes !== null) {
+    return {
+      ...fields,
+      pausedRemainingMinutes: Math.max(0, fields.pausedRemainingMinutes + shift),
+    };
+  }
+  const left = remainingMinutes(fields, ctx.calendar, ctx.now);
+  if (left === null) return fields;
+  return run(fields, clock, Math.max(0, left + shift), ctx);
+}
+
 /** The clock fields after `event`; the input is not modified. */
 export function applyClockEvent(
   fields: ClockFields,
@@ -144,6 +165,8 @@ export function applyClockEvent(
       if (isPaused(from) && !isPaused(to)) return resume(fields, ctx);
       return fields;
     }
+    case "retarget":
+      return retarget(fields, event.previous, ctx);
   }
 }
 

@@ -1,0 +1,183 @@
+import type { Database } from "../../db/database.ts";
+import type { StaffTier } from "../../db/schema.ts";
+import type { Actor } from "../../http/principal.ts";
+import { enqueue } from "../../jobs/outbox.ts";
+import { recordAudit } from "../audit/recorder.ts";
+import { type TicketRow, updateTicket } from "../tickets/repository.ts";
+import { formatTicketNumber } from "../tickets/rules.ts";
+import {
+  type Candidate,
+  countLoad,
+  lockLeastLoaded,
+  regionOfAccount,
+  type Skills,
+} from "./repository.ts";
+import { routeTiers } from "./rules.ts";
+
+/**
+ * Choosing and recording who handles a ticket. Everything here runs inside the caller's
+ * transaction (ticket creation, an escalation, a rating, the SLA sweeper), with the ticket row
+ * already locked or just written.
+ */
+
+/** Recounts after a pick found its candidate full: a handful covers any realistic race. */
+const MAX_PICKS = 5;
+
+/** What staff notices say about a ticket. */
+export function staffNotice(ticket: TicketRow) {
+  return {
+    ticketId: ticket.id,
+    number: formatTicketNumber(ticket.number),
+    subject: ticket.subject,
+    severity: ticket.severity,
+    universe: ticket.universe,
+    language: ticket.language,
+    tier: ticket.tier,
+    dueAt: ticket.due_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The skills a ticket asks for. Business-hours tickets (those measured on a calendar) need an
+ * agent in the customer's region, the region of the account whose subscription applies; 24/7
+ * tickets take anyone.
+ */
+export async function skillsFor(
+  db: Database,
+  ticket: TicketRow,
+  exclude: readonly string[] = [],
+): Promise<Skills> {
+  let region: string | null = null;
+  if (ticket.calendar !== null) {
+    const subscriber = (ticket.entitlement as Record<string, unknown>).subscriberAccountId;
+    region =
+      (typeof subscriber === "string" ? await regionOfAccount(db, subscriber) : null) ??
+      (await regionOfAccount(db, ticket.account_id));
+  }
+  return {
+    universe: ticket.universe,
+    product: ticket.product,
+    language: ticket.language,
+    region,
+    exclude,
+  };
+}
+
+/**
+ * The least loaded available staff member of the tier with the skills, its row locked until
+ * the caller commits, or null. The load is recounted once the row is held, so two concurrent
+ * assignments never push anyone past capacity.
+ */
+export async function pickAgent(
+  db: Database,
+  tier: StaffTier,
+  skills: Skills,
+): Promise<Candidate | null> {
+  const full: string[] = [];
+  for (let attempt = 0; attempt < MAX_PICKS; attempt++) {
+    const candidate = await lockLeastLoaded(db, tier, {
+      ...skills,
+      exclude: [...skills.exclude, ...full],
+    });
+    if (!candidate) return null;
+    const load = await countLoad(db, candidate.id);
+    if (load < candidate.max_concurrent_tickets) return { ...candidate, load };
+    full.push(candidate.id);
+  }
+  return null;
+}
+
+export interface Assignment {
+  staffId: string;
+  tier: StaffTier;
+  /** Why: routing by Palier, or a person's decision. */
+  how: "automatic" | "assigned" | "taken";
+  actor: Actor | null;
+}
+
+/**
+ * Hands the ticket to a staff member: the assignee, and the tier when an L3 expert takes an
+ * Enterprise ticket from the TAM team. Audited without a customer account (routing is staff
+ * business) and announced to the new and the previous assignee.
+ */
+export async function assignTicket(
+  db: Database,
+  ticket: TicketRow,
+  assignment: Assignment,
+): Promise<void> {
+  const previous = ticket.assigned_staff_id;
+  const tier = assignment.tier;
+  await updateTicket(db, ticket.id, { assigned_staff_id: assignment.staffId, tier });
+  await recordAudit(db, assignment.actor, {
+    action: "ticket.assigned",
+    subjectKind: "ticket",
+    subjectId: ticket.id,
+    accountId: null,
+    details: {
+      number: formatTicketNumber(ticket.number),
+      staffId: assignment.staffId,
+      previousStaffId: previous,
+      tier,
+      ...(tier !== ticket.tier ? { fromTier: ticket.tier } : {}),
+      how: assignment.how,
+    },
+  });
+  const notice = { ...staffNotice(ticket), tier, how: assignment.how };
+  await enqueue(db, {
+    topic: "ticket.assigned",
+    recipientStaffId: assignment.staffId,
+    payload: notice,
+  });
+  if (previous !== null && previous !== assignment.staffId) {
+    await enqueue(db, { topic: "ticket.unassigned", recipientStaffId: previous, payload: notice });
+  }
+}
+
+/** Takes the ticket out of anyone's hands: it waits in its queue again. */
+export async function releaseTicket(
+  db: Database,
+  ticket: TicketRow,
+  actor: Actor | null,
+  why: string,
+): Promise<void> {
+  const previous = ticket.assigned_staff_id;
+  if (previous === null) return;
+  await updateTicket(db, ticket.id, { assigned_staff_id: null });
+  await recordAudit(db, actor, {
+    action: "ticket.unassigned",
+    subjectKind: "ticket",
+    subjectId: ticket.id,
+    accountId: null,
+    details: { number: formatTicketNumber(ticket.number), previousStaffId: previous, why },
+  });
+  await enqueue(db, {
+    topic: "ticket.unassigned",
+    recipientStaffId: previous,
+    payload: { ...staffNotice(ticket), why },
+  });
+}
+
+/**
+ * Routes an unassigned ticket: the least loaded available agent of its tier (Enterprise: TAM,
+ * then L3), else it stays in its queue. Returns the assignee, or null.
+ */
+export async function autoAssign(
+  db: Database,
+  ticket: TicketRow,
+  options: { exclude?: readonly string[]; actor?: Actor | null } = {},
+): Promise<Candidate | null> {
+  const skills = await skillsFor(db, ticket, options.exclude ?? []);
+  for (const tier of routeTiers(ticket.tier)) {
+    const chosen = await pickAgent(db, tier, skills);
+    if (chosen) {
+      await assignTicket(db, ticket, {
+        staffId: chosen.id,
+        tier,
+        how: "automatic",
+        actor: options.actor ?? null,
+      });
+      return chosen;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,160 @@
+import { type Insertable, sql } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { StaffTier, TicketEscalationsTable } from "../../db/schema.ts";
+import { HANDLER_ROLES, LOAD_STATUSES } from "./rules.ts";
+
+/** SQL of staff selection, assignment and escalation records. */
+
+/** What an agent must have to take a ticket, besides its tier. */
+export interface Skills {
+  universe: string;
+  product: string | null;
+  language: string;
+  /** The customer's region for business-hours tickets; null when any region will do. */
+  region: string | null;
+  /** Staff never to pick (the author of an answer rated "did not answer"). */
+  exclude: readonly string[];
+}
+
+export interface Candidate {
+  id: string;
+  tier: StaffTier;
+  max_concurrent_tickets: number;
+  load: number;
+}
+
+const loadStatuses = sql.join(LOAD_STATUSES.map((status) => sql.lit(status)));
+const handlerRoles = sql.join(HANDLER_ROLES.map((role) => sql.lit(role)));
+
+function qualified(tier: StaffTier, skills: Skills) {
+  return sql`s.active and s.role in (${handlerRoles}) and s.tier = ${tier}
+    and ${skills.language}::text = any(s.languages)
+    and (${skills.universe}::text = any(s.universes) or ${skills.product}::text = any(s.products))
+    and (${skills.region}::text is null or s.region = ${skills.region})
+    ${skills.exclude.length > 0 ? sql`and s.id not in (${sql.join(skills.exclude)})` : sql``}`;
+}
+
+/**
+ * The least loaded qualified staff member under capacity (ties by id), its row locked. Rows
+ * another transaction holds are skipped rather than waited for: that transaction is assigning
+ * to the same person right now, so the next one in line is the better pick, and nothing here
+ * ever waits on a lock, so two creations cannot deadlock. The load is read before the lock;
+ * callers recount it with `countLoad` once they hold the row.
+ */
+export async function lockLeastLoaded(
+  db: Database,
+  tier: StaffTier,
+  skills: Skills,
+): Promise<Candidate | undefined> {
+  const result = await sql<Candidate>`
+    select s.id, s.tier, s.max_concurrent_tickets, l.load
+    from staff s
+    cross join lateral (
+      select count(*)::int as load from tickets t
+      where t.assigned_staff_id = s.id and t.status in (${loadStatuses})
+    ) l
+    where ${qualified(tier, skills)} and l.load < s.max_concurrent_tickets
+    order by l.load, s.id
+    limit 1
+    for update of s skip locked
+  `.execute(db);
+  return result.rows[0];
+}
+
+/** Whether anyone of the tier has the skills, whatever their load. */
+export async function anyQualified(db: Database, tier: StaffTier, skills: Skills) {
+  const result = await sql<{ found: boolean }>`
+    select exists (select 1 from staff s where ${qualified(tier, skills)}) as found
+  `.execute(db);
+  return result.rows[0]?.found === true;
+}
+
+/** Tickets a staff member holds now (tickets_assignee_idx). */
+export async function countLoad(db: Database, staffId: string): Promise<number> {
+  const result = await sql<{ load: number }>`
+    select count(*)::int as load from tickets
+    where assigned_staff_id = ${staffId} and status in (${loadStatuses})
+  `.execute(db);
+  return result.rows[0]?.load ?? 0;
+}
+
+/** The account whose region business-hours support follows: the entitlement's subscriber. */
+export async function regionOfAccount(db: Database, accountId: string) {
+  const row = await db
+    .selectFrom("accounts")
+    .select("region")
+    .where("id", "=", accountId)
+    .executeTakeFirst();
+  return row?.region ?? null;
+}
+
+export function findStaffMember(db: Database, id: string, lock = false) {
+  return db
+    .selectFrom("staff")
+    .select([
+      "id",
+      "name",
+      "role",
+      "tier",
+      "languages",
+      "universes",
+      "products",
+      "region",
+      "max_concurrent_tickets",
+      "active",
+    ])
+    .where("id", "=", id)
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+export type StaffMember = NonNullable<Awaited<ReturnType<typeof findStaffMember>>>;
+
+/**
+ * Active leads to warn about a ticket: those of its universe in the customer's region when the
+ * ticket runs on business hours, else those of the universe anywhere, else every active lead,
+ * so a warning always reaches someone.
+ */
+export async function leadsFor(
+  db: Database,
+  universe: string,
+  region: string | null,
+): Promise<string[]> {
+  const leads = db
+    .selectFrom("staff")
+    .select("id")
+    .where("active", "=", true)
+    .where("role", "=", "lead")
+    .orderBy("id");
+  const tries = [
+    ...(region === null
+      ? []
+      : [
+          leads
+            .where(sql<boolean>`${universe}::text = any(universes)`)
+            .where("region", "=", region),
+        ]),
+    leads.where(sql<boolean>`${universe}::text = any(universes)`),
+    leads,
+  ];
+  for (const query of tries) {
+    const rows = await query.execute();
+    if (rows.length > 0) return rows.map((row) => row.id);
+  }
+  return [];
+}
+
+export async function insertEscalation(db: Database, row: Insertable<TicketEscalationsTable>) {
+  return db.insertInto("ticket_escalations").values(row).returning("id").executeTakeFirstOrThrow();
+}
+
+/** A ticket's escalations, oldest first. */
+export function listEscalations(db: Database, ticketId: string) {
+  return db
+    .selectFrom("ticket_escalations as e")
+    .leftJoin("staff as s", "s.id", "e.by_staff_id")
+    .select(["e.id", "e.from_tier", "e.to_tier", "e.reason", "e.by_staff_id", "s.name", "e.at"])
+    .where("e.ticket_id", "=", ticketId)
+    .orderBy("e.at")
+    .orderBy("e.id")
+    .execute();
+}
