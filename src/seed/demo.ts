@@ -4,6 +4,7 @@ import { hashPassword } from "../lib/passwords.ts";
 import { recordAudit } from "../modules/audit/recorder.ts";
 import { buildDemoPlan, type DemoPlan } from "./demo-plan.ts";
 import { maxTicketsOf } from "./demo-staff.ts";
+import { seedDemoSupport } from "./demo-support.ts";
 
 /** The one password of every demo user and staff member. */
 export const DEMO_PASSWORD = "palier-demo-2026";
@@ -80,7 +81,8 @@ export async function seedDemo(
   if (await demoPresent(db)) return { status: "present" };
   const existing = await accountCount(db);
   if (existing > 0) return { status: "refused", accounts: existing };
-  const plan = buildDemoPlan(options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const plan = buildDemoPlan(now);
   // argon2 is deliberately slow: one hash, shared by every demo user, computed outside the lock.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
@@ -89,6 +91,7 @@ export async function seedDemo(
     const accounts = await accountCount(trx);
     if (accounts > 0) return { status: "refused", accounts } as const;
     await insertPlan(trx, plan, passwordHash);
+    await seedDemoSupport(trx, plan, now);
     const counts = {
       accounts: plan.accounts.length,
       users: plan.users.length,

@@ -8,6 +8,10 @@ import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/context.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { seedCatalog } from "../../src/modules/catalog/seed.ts";
+import { alwaysOpen } from "../../src/modules/sla/calendar.ts";
+import { seedCalendars } from "../../src/modules/sla/seed.ts";
+import { loadCalendar } from "../../src/modules/sla/service.ts";
+import { seedSupport } from "../../src/modules/support/seed.ts";
 import {
   DEMO_PASSWORD,
   DEMO_SIGN_INS,
@@ -15,6 +19,7 @@ import {
   seedDemo,
 } from "../../src/seed/demo.ts";
 import { buildDemoPlan } from "../../src/seed/demo-plan.ts";
+import { DEMO_TICKETS } from "../../src/seed/demo-support.ts";
 import { createDatabase, dropDatabase } from "../helpers/postgres.ts";
 
 // The demo needs an empty database: never the worker's shared one, which other files fill.
@@ -34,6 +39,8 @@ beforeAll(async () => {
   }
   await migrateToLatest(handle.db);
   await seedCatalog(handle.db);
+  await seedCalendars(handle.db);
+  await seedSupport(handle.db);
   outcome = await seedDemo(handle.db);
   const config = { ...loadConfig({}), logLevel: "silent" };
   app = await buildApp(
@@ -203,5 +210,212 @@ describe("demo data", () => {
     const refused = await seedDemo(handle.db);
     expect(refused).toMatchObject({ status: "refused" });
     expect(await count("select count(*) as n from services")).toBe(before);
+  });
+});
+
+async function signIn(email: string): Promise<Record<string, string>> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/sessions",
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  expect(res.statusCode, email).toBe(201);
+  const cookie = res.cookies.find((c) => c.name === "palier_session");
+  return { palier_session: cookie?.value ?? "" };
+}
+
+describe("demo support data", () => {
+  it("has 60 to 100 tickets across universes, categories, statuses and languages", async () => {
+    const tickets = await count("select count(*) as n from tickets");
+    expect(tickets).toBe(DEMO_TICKETS);
+    expect(tickets).toBeGreaterThanOrEqual(60);
+    expect(tickets).toBeLessThanOrEqual(100);
+    expect(await column("select distinct universe as v from tickets")).toEqual([
+      "enterprise",
+      "market",
+      "public-cloud",
+      "server",
+    ]);
+    expect(await column("select distinct category as v from tickets")).toEqual([
+      "account",
+      "assistance",
+      "billing",
+      "commercial",
+      "incident",
+    ]);
+    expect(await column("select distinct language as v from tickets")).toEqual(["en", "fr", "ru"]);
+    expect(await column("select distinct status as v from tickets")).toEqual(
+      expect.arrayContaining([
+        "closed",
+        "open",
+        "solved",
+        "waiting-for-customer",
+        "waiting-for-provider",
+      ]),
+    );
+    expect(await column("select distinct kind as v from ticket_messages")).toEqual([
+      "agent",
+      "customer",
+      "internal",
+      "system",
+    ]);
+    expect(await column("select distinct entitlement->>'level' as v from tickets")).toEqual(
+      expect.arrayContaining(["business", "enterprise", "partner", "premium", "standard"]),
+    );
+    const outOfPerimeter = await count(`
+      select count(*) as n from tickets t
+      where t.out_of_perimeter and exists (
+        select 1 from responsibility_areas r
+        where r.product = t.product and r.area = t.responsibility_area and r.owner = 'customer')`);
+    expect(outOfPerimeter).toBeGreaterThanOrEqual(2);
+  });
+
+  it("puts accounts on higher levels, with downgrades pending at the month's end", async () => {
+    expect(
+      await column(`
+        select distinct o.level as v from subscriptions s join offers o on o.id = s.offer_id
+        where s.starts_at <= now() and (s.ends_at is null or s.ends_at > now())`),
+    ).toEqual(["business", "enterprise", "partner", "premium"]);
+    const pending = await count(`
+      select count(*) as n from subscriptions s
+      where s.starts_at > now() and s.starts_at = date_trunc('month', now() at time zone 'UTC')
+        at time zone 'UTC' + interval '1 month'
+        and exists (select 1 from subscriptions c where c.account_id = s.account_id
+                    and c.universe = s.universe and c.ends_at = s.starts_at)`);
+    expect(pending).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives two technical partners Fast-Path, its uses counted against their quota", async () => {
+    const partners = await column(`
+      select a.nic_handle as v from fast_path_subscriptions f join accounts a on a.id = f.account_id
+      where a.programme = 'technical-partner' and f.ends_at is null`);
+    expect(partners).toHaveLength(2);
+    const partner = DEMO_SIGN_INS.find((s) => s.who === "Technical partner");
+    const cookies = await signIn(partner?.email ?? "");
+    const me = await app.inject({ method: "GET", url: "/api/v1/me", cookies });
+    const nic = me.json().account.nicHandle;
+    expect(partners).toContain(nic);
+    const uses = await count(`
+      select count(*) as n from tickets t join accounts a on a.id = t.account_id
+      where a.nic_handle = '${nic}' and t.fast_path
+        and t.created_at >= date_trunc('year', now() at time zone 'UTC') at time zone 'UTC'`);
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/v1/accounts/${nic}/fast-path`,
+      cookies,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ active: true, usedThisYear: uses, remaining: 6 - uses });
+    expect(await count("select count(*) as n from tickets where fast_path and tier = 'L3'")).toBe(
+      await count("select count(*) as n from tickets where fast_path"),
+    );
+  });
+
+  it("keeps the SLA fields where the clocks put them", async () => {
+    // The first response is the first public agent answer; nothing lies in the future.
+    expect(
+      await count(`
+        select count(*) as n from tickets t
+        where t.first_responded_at is distinct from (
+          select min(m.created_at) from ticket_messages m
+          where m.ticket_id = t.id and m.kind = 'agent')`),
+    ).toBe(0);
+    expect(
+      await count(`
+        select count(*) as n from tickets t
+        where t.created_at > now() or t.updated_at > now() or t.solved_at > now()
+           or t.closed_at > now()
+           or exists (select 1 from ticket_messages m where m.ticket_id = t.id and m.created_at > now())
+           or exists (select 1 from sla_events e where e.ticket_id = t.id and e.at > now())`),
+    ).toBe(0);
+    // Resolved tickets run no clock; paused ones keep minutes instead of a due time.
+    expect(
+      await count(`
+        select count(*) as n from tickets
+        where (status in ('solved', 'closed') and (sla_clock is not null or due_at is not null))
+           or (status in ('waiting-for-customer', 'on-hold') and due_at is not null)
+           or (status in ('solved', 'closed') and solved_at is null and status = 'solved')
+           or (status = 'closed' and closed_at is null)`),
+    ).toBe(0);
+    // Breaches are recorded at their due time, and marked on the running clock.
+    expect(
+      await count(`
+        select count(*) as n from sla_events
+        where (kind = 'breach' and at <> due_at) or (kind = 'warning' and at >= due_at)`),
+    ).toBe(0);
+    expect(
+      await count(`
+        select count(*) as n from tickets
+        where due_at < now() and breached_at is null`),
+    ).toBe(0);
+    // An unanswered, never paused ticket is due where the calendar puts its target.
+    const waiting = await sql<{
+      created_at: Date;
+      due_at: Date;
+      calendar: string | null;
+      minutes: number;
+    }>`
+      select t.created_at, t.due_at, t.calendar,
+             (t.entitlement ->> 'firstResponseMinutes')::int as minutes
+      from tickets t
+      where t.status = 'open' and t.first_responded_at is null and t.due_at is not null
+        and not exists (select 1 from ticket_messages m
+                        where m.ticket_id = t.id and m.kind = 'system')`.execute(handle.db);
+    expect(waiting.rows.length).toBeGreaterThan(0);
+    for (const row of waiting.rows) {
+      const calendar = row.calendar ? await loadCalendar(handle.db, row.calendar) : alwaysOpen;
+      expect(row.due_at.toISOString()).toBe(
+        calendar.addMinutes(row.created_at, row.minutes).toISOString(),
+      );
+    }
+  });
+
+  it("never shows a customer the internal notes of its tickets", async () => {
+    const noted = await sql<{ number: number; email: string; visible: number }>`
+      select t.number, u.email,
+             (select count(*) from ticket_messages m
+              where m.ticket_id = t.id and m.kind <> 'internal')::int as visible
+      from tickets t join users u on u.id = t.requester_user_id
+      where exists (select 1 from ticket_messages m where m.ticket_id = t.id and m.kind = 'internal')
+      order by t.number limit 1`.execute(handle.db);
+    const ticket = noted.rows[0];
+    expect(ticket).toBeDefined();
+    const cookies = await signIn(ticket?.email ?? "");
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/v1/tickets/PAL-${ticket?.number}/messages?limit=100`,
+      cookies,
+    });
+    expect(res.statusCode).toBe(200);
+    const kinds = res.json().items.map((m: { kind: string }) => m.kind);
+    expect(kinds).toHaveLength(ticket?.visible ?? -1);
+    expect(kinds).not.toContain("internal");
+  });
+
+  it("feeds the reports a lead reads", async () => {
+    const lead = DEMO_SIGN_INS.find((s) => s.who === "Lead");
+    const cookies = await signIn(lead?.email ?? "");
+    const from = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/v1/reports/sla-compliance?from=${from}`,
+      cookies,
+    });
+    expect(res.statusCode).toBe(200);
+    const total = res
+      .json()
+      .items.reduce((sum: number, i: { tickets: number }) => sum + i.tickets, 0);
+    expect(total).toBe(DEMO_TICKETS);
+    const ratings = await app.inject({
+      method: "GET",
+      url: `/api/v1/reports/ratings?from=${from}`,
+      cookies,
+    });
+    expect(ratings.json().agents.length).toBeGreaterThan(0);
+  });
+
+  it("is described in the README", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`${DEMO_TICKETS} tickets`);
   });
 });
