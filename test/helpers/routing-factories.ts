@@ -1,7 +1,8 @@
-import { expect } from "vitest";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import type { Database } from "../../src/db/database.ts";
 import type { Language, LevelCode, StaffRole, StaffTier, Universe } from "../../src/db/schema.ts";
-import type { TestContext } from "./context.ts";
+import { type TestContext, testContext } from "./context.ts";
 import {
   createAccount,
   createService,
@@ -12,7 +13,7 @@ import {
   type TestUser,
 } from "./factories.ts";
 import { subscribe } from "./support-factories.ts";
-import { type Json, postTicket, ticketRow } from "./ticket-factories.ts";
+import { type Json, postTicket, thawClock, ticketRow } from "./ticket-factories.ts";
 
 /**
  * Routing tests share the worker's database with every other test file, whose staff are
@@ -20,7 +21,52 @@ import { type Json, postTicket, ticketRow } from "./ticket-factories.ts";
  * business-hours level asks for a local agent; the staff other files create speak English (or
  * French), so the candidates are the ones a test creates. Each test retires its crew
  * (deactivates it) when it ends, so the next test starts with no candidate of its own.
+ *
+ * On PostgreSQL every worker shares one database, so two routing files running at once would
+ * see each other's crews: `routingWorld` holds an advisory lock for the whole file, and the
+ * routing files run one after the other (PGlite gives each worker a database of its own).
  */
+
+/** Holds the routing tests' advisory lock on PostgreSQL; returns its release. */
+async function holdRoutingLock(): Promise<() => Promise<void>> {
+  const url = inject("testDatabaseUrl");
+  if (!url) return async () => {};
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("select pg_advisory_lock(hashtext('palier-routing-tests'))");
+  return async () => {
+    await client.query("select pg_advisory_unlock(hashtext('palier-routing-tests'))");
+    await client.end();
+  };
+}
+
+export interface RoutingWorld {
+  ctx: TestContext;
+  crew: Crew;
+}
+
+/**
+ * The hooks every routing test file needs: the lock, the shared context, a crew retired after
+ * each test, and the shared test clock thawed. The world is filled in by the first beforeAll.
+ */
+export function routingWorld(): RoutingWorld {
+  const world = {} as RoutingWorld;
+  let release = async () => {};
+  beforeAll(async () => {
+    release = await holdRoutingLock();
+    world.ctx = await testContext();
+    world.crew = new Crew(world.ctx.db);
+  });
+  afterEach(async () => {
+    thawClock(world.ctx.clock);
+    await world.crew.retire();
+  });
+  afterAll(async () => {
+    await world.crew?.retire();
+    await release();
+  });
+  return world;
+}
 
 /** Products whose matrix has a "hypervisor" area, the ticket factories' default. */
 export const PRODUCT_IN: Record<Exclude<Universe, "market">, string> = {

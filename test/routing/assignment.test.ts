@@ -1,27 +1,25 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, testContext } from "../helpers/context.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestContext } from "../helpers/context.ts";
 import { createAccount, createService, createUser } from "../helpers/factories.ts";
 import {
-  Crew,
+  type Crew,
   customerWith,
   loadOf,
   openRussian,
   PRODUCT_IN,
   routingOf,
+  routingWorld,
   staffNotices,
 } from "../helpers/routing-factories.ts";
 import { giveFastPath } from "../helpers/support-factories.ts";
 import { get } from "../helpers/ticket-factories.ts";
 
+const world = routingWorld();
 let ctx: TestContext;
 let crew: Crew;
 
 beforeAll(async () => {
-  ctx = await testContext();
-  crew = new Crew(ctx.db);
-});
-afterEach(async () => {
-  await crew.retire();
+  ({ ctx, crew } = world);
 });
 
 describe("auto-assignment at creation", () => {
