@@ -1,6 +1,7 @@
 import type {
   MessageKind,
   Scale,
+  Severity,
   SlaClock,
   StaffTier,
   TicketStatus,
@@ -83,7 +84,13 @@ export interface Message {
   rating?: { rating: "solved" | "not-answered"; at: Date };
 }
 
-const NEXT_TIER: Record<StaffTier, StaffTier> = { L1: "L2", L2: "L3", L3: "L3", TAM: "L3" };
+/** The routing module's escalation order: L1, L2, L3; the TAM team hands over to L3. */
+const NEXT_TIER: Record<StaffTier, StaffTier | null> = { L1: "L2", L2: "L3", L3: null, TAM: "L3" };
+
+export interface Targets {
+  firstResponseMinutes: number;
+  nextResponseMinutes: number;
+}
 export const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
 
 /** Everything one ticket writes, gathered while its life is played. */
@@ -95,7 +102,7 @@ export class Life {
   escalations: {
     from: StaffTier;
     to: StaffTier;
-    reason: "manual" | "breach" | "rating";
+    reason: "manual" | "breach";
     by: string | null;
     at: Date;
   }[] = [];
@@ -108,8 +115,9 @@ export class Life {
   constructor(
     readonly ticket: DemoTicket,
     public tier: StaffTier,
+    public severity: Severity,
     private readonly calendar: BusinessCalendar,
-    private readonly targets: { firstResponseMinutes: number; nextResponseMinutes: number },
+    public targets: Targets,
     private readonly agents: (tier: StaffTier, except?: string) => StaffRef | null,
   ) {
     this.updatedAt = ticket.createdAt;
@@ -145,16 +153,44 @@ export class Life {
       const dueAt = this.fields.dueAt;
       this.events.push({ clock: fields.slaClock, kind: "breach", dueAt, at: dueAt });
       this.fields = { ...this.fields, breachedAt: dueAt };
-      this.escalate("breach", null, dueAt);
+      // The sweeper's own account of the breach, as an internal note.
+      const what = `SLA breach: the ${fields.slaClock} clock was due at ${dueAt.toISOString()}`;
+      const to = NEXT_TIER[this.tier];
+      this.escalate(
+        "breach",
+        null,
+        dueAt,
+        to
+          ? `${what}; escalated automatically from ${this.tier} to ${to}.`
+          : `${what}; the ticket is already with ${this.tier}, the top tier, and stays with its assignee.`,
+      );
     }
   }
 
-  escalate(reason: "manual" | "breach" | "rating", by: string | null, at: Date): void {
+  /**
+   * One tier up with an internal note, as escalateTicket does: the note alone at the top tier
+   * (L3), else the escalation row and an agent of the new tier.
+   */
+  escalate(reason: "manual" | "breach", by: string | null, at: Date, note: string): void {
+    this.messages.push({ kind: "internal", userId: null, staffId: by, body: note, at });
     const to = NEXT_TIER[this.tier];
-    if (to === this.tier) return;
+    if (to === null) return;
     this.escalations.push({ from: this.tier, to, reason, by, at });
     this.tier = to;
-    this.assigned = this.agents(to, this.assigned?.id) ?? this.assigned;
+    this.assigned = this.agents(to, this.assigned?.id);
+  }
+
+  /**
+   * "Did not answer": reopened with its severity one step up (the targets follow), handed to
+   * another agent of the same tier, as the routing module's rating does.
+   */
+  ratedNotAnswered(at: Date, raised: Severity, targets: Targets): void {
+    this.severity = raised;
+    this.targets = targets;
+    this.reopened += 1;
+    const text = translator(this.ticket.requester.language)("ticket.system.reopened");
+    this.change(at, "waiting-for-provider", [{ kind: "customer-message" }], text);
+    this.assigned = this.agents(this.tier, this.assigned?.id);
   }
 
   /** A change as writeChange makes it: the status event first, then the message's clock event. */

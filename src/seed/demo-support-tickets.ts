@@ -1,7 +1,7 @@
 import type { Insertable } from "kysely";
 import type { Database } from "../db/database.ts";
 import type { Language, StaffTier, TicketsTable, Universe } from "../db/schema.ts";
-import { translator } from "../i18n/index.ts";
+import { raiseSeverity } from "../modules/routing/rules.ts";
 import { resolveEntitlement } from "../modules/support/entitlement.ts";
 import { calendarOf, clockPatch } from "../modules/tickets/clock-store.ts";
 import { severityOf } from "../modules/tickets/rules.ts";
@@ -54,7 +54,7 @@ export async function insertDemoTicket(
   const language = ticket.requester.language;
   const agents = (tier: StaffTier, except?: string) =>
     agentFor(tier, ticket.universe, language, prng, except);
-  const life = new Life(ticket, entitlement.entryTier, calendar, targets, agents);
+  const life = new Life(ticket, entitlement.entryTier, severity, calendar, targets, agents);
   if (ticket.scenario !== "fresh" || prng.chance(0.5)) life.assigned = agents(life.tier);
 
   // Steps land between creation and now: the answer near its target (sometimes late), the
@@ -87,16 +87,22 @@ export async function insertDemoTicket(
       break;
     case "customer-replied":
       life.answer(answerAt, ticket.answer, "waiting-for-customer");
-      life.reply(later(answerAt, 60, 600), ticket.lines.followUp);
+      // The reply is recent: the provider's next answer is what the demo is waiting for.
+      life.reply(
+        new Date(
+          Math.max(later(answerAt, 60, 600).getTime(), minutes(now, -prng.int(30, 240)).getTime()),
+        ),
+        ticket.lines.followUp,
+      );
       break;
     case "out-of-perimeter":
       life.answer(answerAt, await outOfPerimeterText(ticket));
       break;
     case "escalated": {
       const at = later(created, 30, 180);
-      life.note(at, ticket.lines.escalation);
-      life.escalate("manual", life.assigned?.id ?? null, minutes(at, 1));
-      life.answer(nextAnswer(minutes(at, 1)), ticket.answer, "waiting-for-customer");
+      if (life.tier === "L3") life.note(at, ticket.lines.escalation);
+      else life.escalate("manual", life.assigned?.id ?? null, at, ticket.lines.escalation);
+      life.answer(nextAnswer(at), ticket.answer, "waiting-for-customer");
       break;
     }
     case "solved":
@@ -114,15 +120,11 @@ export async function insertDemoTicket(
       const first = life.answer(answerAt, ticket.answer, "solved");
       const ratedAt = later(answerAt, 30, 600);
       first.rating = { rating: "not-answered", at: ratedAt };
-      // The rating reopens the ticket for a different agent one tier up.
-      life.reopened += 1;
-      life.change(
-        ratedAt,
-        "waiting-for-provider",
-        [],
-        translator(language)("ticket.system.reopened"),
-      );
-      life.escalate("rating", null, ratedAt);
+      const raised = raiseSeverity(life.severity);
+      life.ratedNotAnswered(ratedAt, raised, {
+        firstResponseMinutes: entitlement.targets.firstResponse[raised],
+        nextResponseMinutes: entitlement.targets.update[raised],
+      });
       const solvedAt = nextAnswer(ratedAt);
       life.answer(solvedAt, ticket.lines.solved, "solved").rating = {
         rating: "solved",
@@ -133,7 +135,7 @@ export async function insertDemoTicket(
   }
   life.autoClose(now);
   life.sweep(now);
-  return write(trx, life, entitlement, severity, language);
+  return write(trx, life, entitlement, language);
 }
 
 function rated(prng: Prng, answeredAt: Date, now: Date, chance: number): Message["rating"] {
@@ -145,7 +147,6 @@ async function write(
   trx: Database,
   life: Life,
   entitlement: Awaited<ReturnType<typeof resolveEntitlement>>,
-  severity: TicketsTable["severity"],
   language: Language,
 ): Promise<number> {
   const { ticket } = life;
@@ -158,14 +159,19 @@ async function write(
     category: ticket.category,
     impact: ticket.impact,
     urgency: ticket.urgency,
-    severity,
+    severity: life.severity,
     subject: ticket.subject,
     language,
     status: life.status,
     responsibility_area: ticket.area?.area ?? null,
     out_of_perimeter: ticket.area?.owner === "customer",
     fast_path: entitlement.fastPath,
-    entitlement: JSON.stringify(entitlement),
+    // A severity raised by a rating carries its targets into the stored entitlement.
+    entitlement: JSON.stringify({
+      ...entitlement,
+      firstResponseMinutes: life.targets.firstResponseMinutes,
+      updateMinutes: life.targets.nextResponseMinutes,
+    }),
     calendar: entitlement.calendar,
     queue_priority: entitlement.queuePriority,
     tier: life.tier,
