@@ -198,9 +198,10 @@ export interface FastPathRow {
 }
 
 /**
- * Per account holding Fast-Path during the period or using it in the period or the year: its
- * latest subscription started before the period's end, and its Fast-Path tickets (the uses,
- * as the quota counts them) in the period and in the year.
+ * Per account holding Fast-Path during the period: its latest subscription started before the
+ * period's end, and its Fast-Path tickets (the uses, as the quota counts them) in the period and
+ * in the quota year. A use needs Fast-Path in force, so every use of the period is found from
+ * these accounts, each probed through tickets_account_idx rather than by scanning the year.
  */
 export async function fastPathUse(db: Database, period: Period, year: Period) {
   const result = await sql<FastPathRow>`
@@ -209,26 +210,22 @@ export async function fastPathUse(db: Database, period: Period, year: Period) {
       from fast_path_subscriptions f
       where f.starts_at < ${period.to} and (f.ends_at is null or f.ends_at > ${period.from})
       order by f.account_id, f.starts_at desc
-    ),
-    uses as (
-      select t.account_id,
-             count(*) filter (where t.created_at >= ${period.from}
+    )
+    select a.id as account_id, a.nic_handle, a.name, s.yearly_quota, s.starts_at, s.ends_at,
+           u.period_uses, u.year_uses
+    from subs s
+    join accounts a on a.id = s.account_id
+    cross join lateral (
+      select count(*) filter (where t.created_at >= ${period.from}
                                 and t.created_at < ${period.to})::int as period_uses,
              count(*) filter (where t.created_at >= ${year.from}
                                 and t.created_at < ${year.to})::int as year_uses
       from tickets t
-      where t.fast_path
+      where t.account_id = s.account_id and t.fast_path
         and t.created_at >= least(${period.from}::timestamptz, ${year.from}::timestamptz)
         and t.created_at < greatest(${period.to}::timestamptz, ${year.to}::timestamptz)
-      group by t.account_id
-    )
-    select a.id as account_id, a.nic_handle, a.name, s.yearly_quota, s.starts_at, s.ends_at,
-           coalesce(u.period_uses, 0) as period_uses, coalesce(u.year_uses, 0) as year_uses
-    from subs s
-    full join uses u on u.account_id = s.account_id
-    join accounts a on a.id = coalesce(s.account_id, u.account_id)
-    where s.account_id is not null or u.period_uses > 0 or u.year_uses > 0
-    order by coalesce(u.period_uses, 0) desc, a.nic_handle
+    ) u
+    order by u.period_uses desc, a.nic_handle
   `.execute(db);
   return result.rows;
 }
