@@ -3,7 +3,7 @@ import { enqueue } from "../../jobs/outbox.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { recordAudit } from "../audit/recorder.ts";
 import { insertMessage } from "../tickets/message-repository.ts";
-import { findTicket, type TicketView } from "../tickets/repository.ts";
+import { findTicket, type TicketView, updateTicket } from "../tickets/repository.ts";
 import { formatTicketNumber } from "../tickets/rules.ts";
 import { skillsFor, staffNotice } from "./assignment.ts";
 import { escalateTicket } from "./escalation.ts";
@@ -30,7 +30,11 @@ async function slaRecipients(trx: Database, ticket: TicketView): Promise<Set<str
 }
 
 async function warn(trx: Database, ticket: TicketView, now: Date): Promise<boolean> {
-  if (ticket.due_at === null || ticket.sla_clock === null) return false;
+  if (ticket.due_at === null || ticket.sla_clock === null) {
+    // No clock runs: nothing to warn about, and the row must leave the sweep.
+    await updateTicket(trx, ticket.id, { sla_warn_at: null });
+    return false;
+  }
   const clock = ticket.sla_clock;
   const recorded = await insertSlaEvent(trx, {
     ticket_id: ticket.id,
