@@ -226,6 +226,35 @@ describe("the SLA sweeper", () => {
     }
   });
 
+  it("puts a breached ticket nobody can take at the head of the next tier's queue", async () => {
+    const start = new Date("1975-11-05T09:00:00Z");
+    freezeClock(ctx.clock, start);
+    await crew.add({ tier: "L2", universes: ["enterprise"] });
+    const lead = await crew.add({
+      role: "lead",
+      tier: "L3",
+      universes: ["enterprise"],
+      languages: ["en"],
+    });
+    const customer = await businessCustomer();
+    const ticket = await openRussian(ctx, customer);
+    ctx.clock.advance(minutes(240));
+    expect(await sweepSla(ctx.db, ctx.clock)).toEqual({ warned: 1, breached: 1 });
+    const routed = await routingOf(ctx.db, ticket.number);
+    expect(routed).toMatchObject({ tier: "L3", assignee: null });
+    expect(await staffNotices(ctx.db, lead.id, routed.id)).toEqual([
+      "sla.warning",
+      "sla.breached",
+      "ticket.escalated",
+    ]);
+    const queue = (await get(ctx, lead, "/queues/enterprise/L3/ru/tickets?limit=5")).json();
+    expect(queue.items[0]).toMatchObject({
+      number: ticket.number,
+      dueAt: new Date(start.getTime() + minutes(240)).toISOString(),
+      staff: { tier: "L3", assignedStaffId: null },
+    });
+  });
+
   it("is a periodic task every 30 seconds", () => {
     const task = periodicTasks.find((t) => t.name === "sla.sweep");
     expect(task?.everyMs).toBe(30_000);
