@@ -214,7 +214,34 @@ const CREATION_TARGET = {
 const READ_TARGET = { label: "p95 ≤ 20 ms", check: (row: Row) => row.p95 <= 20 };
 const NO_TARGET = { label: "comparison", check: null };
 
+/**
+ * Runs `work` with the database as bench:seed left it afterwards: the tickets the creation
+ * scenario opened are deleted (their messages go with them), so repeated runs read the same
+ * queues and lists instead of ever longer ones.
+ */
+async function restoring<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const before = await client.query<{ n: string }>(
+      "select coalesce(max(number), 0) as n from tickets",
+    );
+    try {
+      return await work();
+    } finally {
+      await client.query("delete from tickets where number > $1", [before.rows[0]?.n ?? 0]);
+      await client.query("vacuum analyze tickets");
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function benchPostgres(seed: Seed & { count: number }) {
+  return restoring(seed.databaseUrl, () => measurePostgres(seed));
+}
+
+async function measurePostgres(seed: Seed & { count: number }) {
   const { child, ready } = await startServer(["existing"], {
     ...process.env,
     BENCH_DATABASE_URL: seed.databaseUrl,
@@ -292,6 +319,8 @@ function report(
       (r) =>
         `| ${r.engine} | ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.target} | ${verdict(r)} |`,
     ),
+    "",
+    `Server, database and load generator share ${os.cpus().length} cores here, with other work: the rows at ${CONNECTIONS} connections show this machine saturated (latency is mostly queueing for a core), the rows at 1 connection what one request costs.`,
     "",
     `The partner account (bench partner) is admin of its own services and tech contact of one service in 25, so its list merges its account's tickets with the technical tickets of those services. The queue is the busiest unassigned one (${ready.queue.size.toLocaleString("en")} tickets), read by its agent${queue.viaRouting ? "" : "; the routing module has no queue endpoint yet, so this is the staff list filtered on open tickets of the universe, newest first"}.`,
     "",
