@@ -3,12 +3,14 @@ import type { Database } from "./database.ts";
 import * as foundation from "./migrations/2026-11-26T2000-foundation.ts";
 import * as support from "./migrations/2026-11-26T2100-support.ts";
 import * as ticketAttachments from "./migrations/2026-11-26T2200-ticket-attachments.ts";
+import * as ticketContacts from "./migrations/2026-11-26T2300-ticket-contacts.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
   "2026-11-26T2000-foundation": foundation,
   "2026-11-26T2100-support": support,
   "2026-11-26T2200-ticket-attachments": ticketAttachments,
+  "2026-11-26T2300-ticket-contacts": ticketContacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -286,6 +286,10 @@ export interface BusinessCalendarsTable {
 
 export interface TicketsTable {
   id: Generated<string>;
+  /** Copies of the service's contacts, kept true by triggers; written by the database only. */
+  admin_contact_id: Generated<string | null>;
+  tech_contact_id: Generated<string | null>;
+  billing_contact_id: Generated<string | null>;
   number: Generated<number>;
   account_id: string;
   requester_user_id: string | null;

@@ -101,10 +101,11 @@ export interface TicketListParams {
   limit: number;
 }
 
-const roleColumn = {
-  admin: "s.admin_account_id",
-  tech: "s.tech_account_id",
-  billing: "s.billing_account_id",
+/** The ticket's copy of its service's contacts (see migration 2026-11-26T2300). */
+const contactColumn = {
+  admin: "t.admin_contact_id",
+  tech: "t.tech_contact_id",
+  billing: "t.billing_contact_id",
 } as const;
 
 type TicketQuery = SelectQueryBuilder<DB & { t: TicketsTable }, "t", Selectable<TicketsTable>>;
@@ -117,9 +118,9 @@ function escapeLike(text: string): string {
  * Keyset page of tickets, newest first (created_at desc, then id). A customer's tickets come
  * from several sources, each a branch that walks its own index and stops after limit+1 rows:
  * its account's tickets on (account_id, created_at desc, id), and for each contact role the
- * tickets of those services on (service_id, created_at desc, id), one lateral probe per
- * service. The union of these short branches is then sorted, so a page costs the same on a
- * table of a million tickets as on an empty one.
+ * tickets of the services it holds that role on, through the ticket's copy of the contacts
+ * ((tech_contact_id, created_at desc, id) and its siblings). The union of these short branches
+ * is then sorted, so a page costs the same on a table of a million tickets as on an empty one.
  */
 export async function listTickets(db: Database, params: TicketListParams) {
   const { limit, after } = params;
@@ -165,26 +166,13 @@ export async function listTickets(db: Database, params: TicketListParams) {
         );
         return db.selectFrom(own.as("own")).selectAll();
       }
-      const viaRole = db
-        .selectFrom("services as s")
-        .crossJoinLateral((eb) =>
-          filtered(
-            eb
-              .selectFrom("tickets as t")
-              .selectAll("t")
-              .whereRef("t.service_id", "=", "s.id")
-              .where("t.category", "in", source.categories),
-          ).as("t"),
-        )
-        .selectAll("t")
-        .where(roleColumn[source.role], "=", source.accountId)
-        .$if(params.serviceId !== undefined, (q) =>
-          q.where("s.id", "=", params.serviceId as string),
-        )
-        // Each service gave up to limit+1 rows; the branch keeps only its newest limit+1.
-        .orderBy("t.created_at", "desc")
-        .orderBy("t.id")
-        .limit(limit + 1);
+      const viaRole = filtered(
+        db
+          .selectFrom("tickets as t")
+          .selectAll("t")
+          .where(contactColumn[source.role], "=", source.accountId)
+          .where("t.category", "in", source.categories),
+      );
       return db.selectFrom(viaRole.as(`by_${source.role}`)).selectAll();
     });
     const [first, ...rest] = branches;
