@@ -88,7 +88,11 @@ async function decide(
     };
   }
   const universe = service.universe;
-  const admin = await account(trx, service.adminAccountId);
+  // Usually the requester is the admin itself (a direct service): no second read then.
+  const admin =
+    service.adminAccountId === requester.id
+      ? requester
+      : await account(trx, service.adminAccountId);
   const { offer } = await levelInForce(trx, admin.id, universe, now);
   const byAdmin: Decision = {
     offer,
