@@ -1,9 +1,8 @@
-import { execSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { createDatabase, dropDatabase } from "../test/helpers/postgres.ts";
+import { machine, writeSection } from "./report.ts";
 
 // API benchmark: listing services and reading one, on 10,000 services, PGlite and PostgreSQL.
 const TOTAL = Number(process.env.BENCH_SERVICES ?? 10_000);
@@ -106,24 +105,12 @@ async function benchEngine(engine: "pglite" | "postgres"): Promise<Row[]> {
   return rows;
 }
 
-function machine(): string {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const pg = (() => {
-    try {
-      return execSync("psql --version", { encoding: "utf8" }).trim();
-    } catch {
-      return "PostgreSQL (version unknown)";
-    }
-  })();
-  return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${pg}`;
-}
-
 function report(rows: Row[]): string {
   const date = new Date().toISOString().slice(0, 10);
   const lines = [
     `### API: services (${date})`,
     "",
-    `Machine: ${machine()}. Database: ${TOTAL.toLocaleString("en")} services over 500 accounts. autocannon, ${CONNECTIONS} connections, ${DURATION} s per scenario after a 2 s warm-up; server in its own process; \`npm run bench:api\`.`,
+    `Machine: ${machine({ postgres: true })}. Database: ${TOTAL.toLocaleString("en")} services over 500 accounts. autocannon, ${CONNECTIONS} connections, ${DURATION} s per scenario after a 2 s warm-up; server in its own process; \`npm run bench:api\`.`,
     "",
     "| engine | scenario | requests/s | p50 ms | p99 ms | non-2xx |",
     "|---|---|---:|---:|---:|---:|",
@@ -147,21 +134,4 @@ function report(rows: Row[]): string {
 
 const rows = [...(await benchEngine("pglite")), ...(await benchEngine("postgres"))];
 const section = report(rows);
-const file = "docs/BENCHMARKS.md";
-const begin = "<!-- bench:api:start -->";
-const end = "<!-- bench:api:end -->";
-let text: string;
-try {
-  text = readFileSync(file, "utf8");
-} catch {
-  text =
-    "# Benchmarks\n\nFigures measured on this project's machines; each section names its date and machine.\n\n";
-}
-const block = `${begin}\n${section}${end}`;
-text = text.includes(begin)
-  ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
-  : `${text.trimEnd()}\n\n${block}\n`;
-writeFileSync(file, text);
-// Docs are linted like code; let the formatter align the table.
-execSync(`npx biome format --write ${file}`, { stdio: "ignore" });
-console.log(`\nWritten to ${file}`);
+writeSection("api", section);

@@ -1,8 +1,7 @@
-import { execSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { alwaysOpen, type BusinessCalendar, compileCalendar } from "../src/modules/sla/calendar.ts";
 import { shippedCalendars } from "../src/modules/sla/reference-data.ts";
+import { writeSection } from "./report.ts";
 
 // SLA arithmetic benchmark: deadlines and elapsed business time per second, one thread.
 const INPUTS = 100_000;
@@ -106,7 +105,7 @@ const rows = [
 ];
 if (sink === 42) console.log("");
 
-function machine(): string {
+function machineWithLoad(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   // Other processes share the cores; the load average says how busy the machine was.
   const load = os.loadavg()[0]?.toFixed(2) ?? "unknown";
@@ -118,7 +117,7 @@ const date = new Date().toISOString().slice(0, 10);
 const section = [
   `### SLA calendar arithmetic (${date})`,
   "",
-  `Machine: ${machine()}. One thread, in process. ${INPUTS.toLocaleString("en")} random start instants over 2026-2027, targets drawn from ${TARGETS.join(", ")} minutes (15 min to 72 h); ${RUNS} runs of ${SECONDS} s after a warm-up, median with the range; \`npm run bench:sla\`. Target: at least 500,000 deadlines per second on one core.`,
+  `Machine: ${machineWithLoad()}. One thread, in process. ${INPUTS.toLocaleString("en")} random start instants over 2026-2027, targets drawn from ${TARGETS.join(", ")} minutes (15 min to 72 h); ${RUNS} runs of ${SECONDS} s after a warm-up, median with the range; \`npm run bench:sla\`. Target: at least 500,000 deadlines per second on one core.`,
   "",
   "| scenario | operations/s (median) | slowest run | fastest run |",
   "|---|---:|---:|---:|",
@@ -128,15 +127,4 @@ const section = [
   "",
 ].join("\n");
 
-const file = "docs/BENCHMARKS.md";
-const begin = "<!-- bench:sla:start -->";
-const end = "<!-- bench:sla:end -->";
-let text = readFileSync(file, "utf8");
-const block = `${begin}\n${section}${end}`;
-text = text.includes(begin)
-  ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
-  : `${text.trimEnd()}\n\n${block}\n`;
-writeFileSync(file, text);
-// Docs are linted like code; let the formatter align the table.
-execSync(`npx biome format --write ${file}`, { stdio: "ignore" });
-console.log(`\nWritten to ${file}`);
+writeSection("sla", section);

@@ -1,9 +1,10 @@
-import { type ChildProcess, execSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import pg from "pg";
+import { machine, writeSection } from "./report.ts";
 import type { TicketCallers } from "./ticket-callers.ts";
 
 // Ticket benchmarks (issue #3): creation through the API, the customer's ticket list and the
@@ -288,18 +289,6 @@ async function benchPglite(): Promise<Row> {
   }
 }
 
-function machine(): string {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const pgVersion = (() => {
-    try {
-      return execSync("psql --version", { encoding: "utf8" }).trim();
-    } catch {
-      return "PostgreSQL (version unknown)";
-    }
-  })();
-  return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${pgVersion}`;
-}
-
 function report(
   seed: Seed & { count: number },
   rows: Row[],
@@ -311,7 +300,7 @@ function report(
   const lines = [
     `### API: tickets (${date})`,
     "",
-    `Machine: ${machine()}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a 2 s warm-up, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
+    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a 2 s warm-up, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
     "",
     "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | |",
     "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
@@ -334,21 +323,4 @@ const postgres = await benchPostgres(seed);
 const pglite = await benchPglite();
 const section = report(seed, [...postgres.rows, pglite], postgres.ready, postgres.queue);
 
-const file = "docs/BENCHMARKS.md";
-const begin = "<!-- bench:tickets:start -->";
-const end = "<!-- bench:tickets:end -->";
-let text: string;
-try {
-  text = readFileSync(file, "utf8");
-} catch {
-  text =
-    "# Benchmarks\n\nFigures measured on this project's machines; each section names its date and machine.\n\n";
-}
-const block = `${begin}\n${section}${end}`;
-text = text.includes(begin)
-  ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
-  : `${text.trimEnd()}\n\n${block}\n`;
-writeFileSync(file, text);
-// Docs are linted like code; let the formatter align the table.
-execSync(`npx biome format --write ${file}`, { stdio: "ignore" });
-console.log(`\nWritten to ${file}`);
+writeSection("tickets", section);
