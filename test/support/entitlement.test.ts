@@ -59,6 +59,7 @@ describe("entitlement of a direct customer", () => {
           fastPath: false,
           subscriberAccountId: customer.account.id,
           subscriberNic: customer.account.nic,
+          subscriberRegion: customer.account.region,
           reasonCode: "service-admin-subscription",
           reason: expect.stringContaining(customer.account.nic),
         });

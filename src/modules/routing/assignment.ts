@@ -49,8 +49,11 @@ export async function skillsFor(
 ): Promise<Skills> {
   let region: string | null = null;
   if (ticket.calendar !== null) {
-    const subscriber = (ticket.entitlement as Record<string, unknown>).subscriberAccountId;
+    const entitlement = ticket.entitlement as Record<string, unknown>;
+    const subscriber = entitlement.subscriberAccountId;
+    // Entitlements record the subscriber's region; older ones only its id.
     region =
+      (typeof entitlement.subscriberRegion === "string" ? entitlement.subscriberRegion : null) ??
       (typeof subscriber === "string" ? await regionOfAccount(db, subscriber) : null) ??
       (await regionOfAccount(db, ticket.account_id));
   }

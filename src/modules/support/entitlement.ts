@@ -30,9 +30,10 @@ export interface Entitlement {
   entryTier: StaffTier;
   queuePriority: number;
   fastPath: boolean;
-  /** Whose subscription applies (account id and NIC). */
+  /** Whose subscription applies (account id, NIC and region: routing keeps business-hours tickets in that region). */
   subscriberAccountId: string;
   subscriberNic: string;
+  subscriberRegion: string;
   reasonCode:
     | "service-admin-subscription"
     | "partner-level"
@@ -153,6 +154,7 @@ export async function resolveEntitlement(
     fastPath: false,
     subscriberAccountId: decision.subscriber.id,
     subscriberNic: decision.subscriber.nic_handle,
+    subscriberRegion: decision.subscriber.region,
     reasonCode: decision.reasonCode,
     reason: decision.reason,
   };
@@ -209,6 +211,7 @@ export async function resolveEntitlement(
     fastPath: true,
     subscriberAccountId: requester.id,
     subscriberNic: requester.nic_handle,
+    subscriberRegion: requester.region,
     reasonCode: "fast-path",
     reason: `Fast-Path of ${requester.nic_handle}, technical contact of service ${service.name}: use ${used + 1} of ${subscription.yearly_quota} in ${year}, straight to an L3 expert, first response within ${FAST_PATH_TERMS.firstResponseMinutes} minutes, 24/7 (the service's own level: ${levelLabel(offer)}).`,
   };
