@@ -13,6 +13,8 @@ export interface Config {
   sessionTtlHours: number;
   /** Public base URL used in links sent to customers. */
   publicUrl: string;
+  /** Where a product's documentation lives; `{product}` is replaced by the product code. */
+  productDocsUrl: string;
   trustProxy: boolean;
 }
 
@@ -38,6 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: intFrom(env, "RATE_LIMIT_PER_MINUTE", 600),
     sessionTtlHours: intFrom(env, "SESSION_TTL_HOURS", 12),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    // Until a provider points this at its documentation site, the published responsibility
+    // matrix of the product (a page that exists) is the link customers get.
+    productDocsUrl:
+      env.PRODUCT_DOCS_URL ??
+      `${(env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "")}/api/v1/catalog/products/{product}/responsibilities`,
     trustProxy: env.TRUST_PROXY === "true",
   };
 }

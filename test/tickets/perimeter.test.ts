@@ -97,7 +97,9 @@ describe("the intake check before submission", () => {
       fastPath: { requested: false, granted: false, refusal: null },
     });
     expect(body.area.explanation).toContain("Le système d'exploitation de votre VPS");
-    expect(body.help.documentationUrl).toBe(`${ctx.config.publicUrl}/docs/products/vps`);
+    expect(body.help.documentationUrl).toBe(
+      `${ctx.config.publicUrl}/api/v1/catalog/products/vps/responsibilities`,
+    );
     expect(body.help.partners.length).toBeLessThanOrEqual(5);
     expect(body.help.partners).toContainEqual({
       nicHandle: partner.account.nic,
@@ -208,7 +210,9 @@ describe("the one-click out-of-perimeter answer", () => {
     expect(message.body).toContain("operating-system");
     expect(message.body).toContain(owner);
     expect(message.body).toContain(explanation);
-    expect(message.body).toContain(`${ctx.config.publicUrl}/docs/products/vps`);
+    expect(message.body).toContain(
+      `${ctx.config.publicUrl}/api/v1/catalog/products/vps/responsibilities`,
+    );
     expect(message.body).toContain(partner.account.nic);
     // It is the first public answer: the first-response clock stops.
     const seen = (await get(ctx, customer, `/tickets/${ticket.number}`)).json();

@@ -54,7 +54,7 @@ export interface Help {
 }
 
 export function documentationUrl(config: Config, product: string): string {
-  return `${config.publicUrl.replace(/\/$/, "")}/docs/products/${product}`;
+  return config.productDocsUrl.replaceAll("{product}", encodeURIComponent(product));
 }
 
 /**
