@@ -13,7 +13,7 @@ import { FAST_PATH_TERMS } from "./fast-path.ts";
 import { activeFastPath, countFastPathUses } from "./fast-path-repository.ts";
 import { levelInForce } from "./levels.ts";
 import { hasPartnerProgramme, type OfferRow } from "./repository.ts";
-import { type AccountRef, findAccount, regionCalendar } from "./subscription-repository.ts";
+import { type AccountRef, findAccount } from "./subscription-repository.ts";
 import { yearBoundsUtc } from "./time.ts";
 
 export interface Entitlement {
@@ -162,7 +162,9 @@ export async function resolveEntitlement(
     const aroundTheClock =
       offer.coverage === "24x7" ||
       (offer.coverage === "24x7-critical" && input.severity === "critical");
-    const calendar = aroundTheClock ? null : await regionCalendar(trx, decision.subscriber.region);
+    // The region's code stands in until calendars are assigned to regions.
+    const { subscriber } = decision;
+    const calendar = aroundTheClock ? null : (subscriber.region_calendar ?? subscriber.region);
     return { ...base, calendar };
   }
 

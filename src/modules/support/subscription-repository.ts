@@ -13,6 +13,8 @@ export interface AccountRef {
   programme: "direct" | "technical-partner" | "commercial-partner";
   /** YYYY-MM-DD, read as text so no time zone shifts the day. */
   certified_at: string | null;
+  /** The business calendar of the account's region (null until calendars are assigned). */
+  region_calendar: string | null;
 }
 
 export function findAccount(
@@ -20,14 +22,22 @@ export function findAccount(
   by: { id: string } | { nic: string },
   forUpdate = false,
 ): Promise<AccountRef | undefined> {
-  return db
-    .selectFrom("accounts")
-    .select(["id", "nic_handle", "region", "programme"])
-    .select(sql<string | null>`certified_at::text`.as("certified_at"))
-    .$if("id" in by, (q) => q.where("id", "=", (by as { id: string }).id))
-    .$if("nic" in by, (q) => q.where("nic_handle", "=", (by as { nic: string }).nic))
-    .$if(forUpdate, (q) => q.forUpdate())
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom("accounts")
+      .select(["id", "nic_handle", "region", "programme"])
+      .select(sql<string | null>`certified_at::text`.as("certified_at"))
+      // A scalar subquery rather than a join, so FOR UPDATE locks the account row only.
+      .select(
+        sql<string | null>`(select r.calendar from regions r where r.code = accounts.region)`.as(
+          "region_calendar",
+        ),
+      )
+      .$if("id" in by, (q) => q.where("id", "=", (by as { id: string }).id))
+      .$if("nic" in by, (q) => q.where("nic_handle", "=", (by as { nic: string }).nic))
+      .$if(forUpdate, (q) => q.forUpdate())
+      .executeTakeFirst()
+  );
 }
 
 export function subscriptionInForce(
@@ -122,14 +132,4 @@ export async function setSubscriptionEnd(db: Database, id: string, endsAt: Date 
 /** A scheduled change that never took effect is withdrawn; history holds only started rows. */
 export async function deleteSubscription(db: Database, id: string) {
   await db.deleteFrom("subscriptions").where("id", "=", id).execute();
-}
-
-/** The business calendar of a region; the region's code until calendars are assigned. */
-export async function regionCalendar(db: Database, region: string): Promise<string> {
-  const row = await db
-    .selectFrom("regions")
-    .select("calendar")
-    .where("code", "=", region)
-    .executeTakeFirst();
-  return row?.calendar ?? region;
 }
