@@ -123,9 +123,11 @@ describe("the intake check before submission", () => {
   });
 
   it("reports a refused Fast-Path and shows the level that would apply instead, writing nothing", async () => {
+    // Only this service's tickets: other test files open tickets at the same time.
     const before = await ctx.db
       .selectFrom("tickets")
       .select(ctx.db.fn.countAll().as("n"))
+      .where("service_id", "=", service.id)
       .executeTakeFirstOrThrow();
     const body = (
       await intake(customer, `service=${service.name}&area=hypervisor&severity=high&fastPath=true`)
@@ -137,6 +139,7 @@ describe("the intake check before submission", () => {
     const after = await ctx.db
       .selectFrom("tickets")
       .select(ctx.db.fn.countAll().as("n"))
+      .where("service_id", "=", service.id)
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });

@@ -16,20 +16,32 @@ export async function recordAudit(
   actor: Actor | null,
   entry: AuditEntry,
 ): Promise<void> {
+  await recordAudits(trx, actor, [entry]);
+}
+
+/** Writes several entries of one actor in one statement (one per account a change concerns). */
+export async function recordAudits(
+  trx: Database,
+  actor: Actor | null,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
   const p = actor?.principal;
   await trx
     .insertInto("audit_log")
-    .values({
-      actor_kind: p ? p.kind : "system",
-      actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
-      actor_label: p ? actorLabel(p) : "system",
-      account_id: entry.accountId ?? null,
-      action: entry.action,
-      subject_kind: entry.subjectKind,
-      subject_id: entry.subjectId,
-      ip: actor?.ip ?? null,
-      request_id: actor?.requestId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values(
+      entries.map((entry) => ({
+        actor_kind: p ? p.kind : "system",
+        actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
+        actor_label: p ? actorLabel(p) : "system",
+        account_id: entry.accountId ?? null,
+        action: entry.action,
+        subject_kind: entry.subjectKind,
+        subject_id: entry.subjectId,
+        ip: actor?.ip ?? null,
+        request_id: actor?.requestId ?? null,
+        details: JSON.stringify(entry.details ?? {}),
+      })),
+    )
     .execute();
 }

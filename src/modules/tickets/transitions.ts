@@ -3,8 +3,8 @@ import type { Database } from "../../db/database.ts";
 import type { TicketStatus, TicketsTable } from "../../db/schema.ts";
 import type { Actor } from "../../http/principal.ts";
 import { translator } from "../../i18n/index.ts";
-import { enqueue } from "../../jobs/outbox.ts";
-import { recordAudit } from "../audit/recorder.ts";
+import { enqueueAll } from "../../jobs/outbox.ts";
+import { recordAudits } from "../audit/recorder.ts";
 import { clockAfter } from "./clock-store.ts";
 import { insertMessage } from "./message-repository.ts";
 import { type TicketRow, type TicketView, updateTicket } from "./repository.ts";
@@ -59,14 +59,15 @@ export async function notifyAccounts(
   payload: Record<string, unknown>,
   exceptAccountId: string | null = null,
 ): Promise<void> {
-  for (const accountId of concernedAccounts(ticket)) {
-    if (accountId === exceptAccountId) continue;
-    await enqueue(trx, {
+  const recipients = concernedAccounts(ticket).filter((id) => id !== exceptAccountId);
+  await enqueueAll(
+    trx,
+    recipients.map((accountId) => ({
       topic,
       recipientAccountId: accountId,
       payload: { ...ticketNotice(ticket), ...payload },
-    });
-  }
+    })),
+  );
 }
 
 /** Audits a ticket step for each concerned account, so each reads it in its own audit log. */
@@ -77,15 +78,17 @@ export async function auditTicket(
   action: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  for (const accountId of concernedAccounts(ticket)) {
-    await recordAudit(trx, actor, {
+  await recordAudits(
+    trx,
+    actor,
+    concernedAccounts(ticket).map((accountId) => ({
       action,
       subjectKind: "ticket",
       subjectId: ticket.id,
       accountId,
       details: { number: formatTicketNumber(ticket.number), ...details },
-    });
-  }
+    })),
+  );
 }
 
 /** Solved and closed times follow the status: set on entering, cleared on reopening. */
