@@ -15,7 +15,8 @@ export function describeSeed(outcome: DemoSeedOutcome): string {
     case "seeded":
       return (
         `Seeded the demo provider "Palier Cloud": ${outcome.accounts} accounts, ` +
-        `${outcome.users} users, ${outcome.staff} staff, ${outcome.services} services.`
+        `${outcome.users} users, ${outcome.staff} staff, ${outcome.services} services, ` +
+        `${outcome.tickets} tickets.`
       );
     case "present":
       return "The demo data is already in this database; nothing to do.";

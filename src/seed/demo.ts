@@ -47,7 +47,14 @@ const LOCK_KEY = 7_351_204_916;
 const CHUNK = 500;
 
 export type DemoSeedOutcome =
-  | { status: "seeded"; accounts: number; users: number; staff: number; services: number }
+  | {
+      status: "seeded";
+      accounts: number;
+      users: number;
+      staff: number;
+      services: number;
+      tickets: number;
+    }
   | { status: "present" }
   | { status: "refused"; accounts: number };
 
@@ -91,12 +98,13 @@ export async function seedDemo(
     const accounts = await accountCount(trx);
     if (accounts > 0) return { status: "refused", accounts } as const;
     await insertPlan(trx, plan, passwordHash);
-    await seedDemoSupport(trx, plan, now);
+    const support = await seedDemoSupport(trx, plan, now);
     const counts = {
       accounts: plan.accounts.length,
       users: plan.users.length,
       staff: plan.staff.length,
       services: plan.services.length,
+      tickets: support.tickets,
     };
     await recordAudit(trx, null, {
       action: "demo.seeded",
