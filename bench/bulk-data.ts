@@ -1,5 +1,5 @@
 import type { Database } from "../src/db/database.ts";
-import { hashSecret, newSecret } from "../src/lib/crypto.ts";
+import { insertApiToken, type TokenOwner } from "../src/modules/auth/repository.ts";
 import { products } from "../src/modules/catalog/reference-data.ts";
 
 export interface BulkData {
@@ -11,22 +11,9 @@ export interface BulkData {
   sampleServiceName: string;
 }
 
-async function token(db: Database, owner: { user_id: string | null; staff_id: string | null }) {
-  const secret = `pal_${newSecret(32)}`;
-  await db
-    .insertInto("api_tokens")
-    .values({
-      ...owner,
-      token_hash: hashSecret(secret),
-      prefix: secret.slice(0, 10),
-      name: "bench",
-      scope: "read",
-      expires_at: new Date(Date.now() + 86_400_000),
-      revoked_at: null,
-      last_used_at: null,
-    })
-    .execute();
-  return secret;
+async function token(db: Database, owner: TokenOwner): Promise<string> {
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  return (await insertApiToken(db, owner, { name: "bench", scope: "read", expiresAt })).secret;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../src/db/database.ts";
-import { hashSecret, newSecret } from "../src/lib/crypto.ts";
+import { insertApiToken, type TokenOwner } from "../src/modules/auth/repository.ts";
 import { agentLocal, BENCH_AGENT_DOMAIN } from "./ticket-data.ts";
 
 export interface TicketCallers {
@@ -16,24 +16,11 @@ export interface TicketCallers {
 
 async function issueToken(
   db: Database,
-  owner: { user_id: string | null; staff_id: string | null },
+  owner: TokenOwner,
   scope: "read" | "write",
 ): Promise<string> {
-  const secret = `pal_${newSecret(32)}`;
-  await db
-    .insertInto("api_tokens")
-    .values({
-      ...owner,
-      token_hash: hashSecret(secret),
-      prefix: secret.slice(0, 10),
-      name: "bench tickets",
-      scope,
-      expires_at: new Date(Date.now() + 86_400_000),
-      revoked_at: null,
-      last_used_at: null,
-    })
-    .execute();
-  return secret;
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  return (await insertApiToken(db, owner, { name: "bench tickets", scope, expiresAt })).secret;
 }
 
 /**

@@ -7,8 +7,8 @@ import type {
   StaffRole,
   StaffTier,
 } from "../../src/db/schema.ts";
-import { hashSecret, newSecret } from "../../src/lib/crypto.ts";
 import { hashPassword } from "../../src/lib/passwords.ts";
+import { insertApiToken, type TokenOwner } from "../../src/modules/auth/repository.ts";
 
 export const TEST_PASSWORD = "correct-horse-battery-42";
 let passwordHash: Promise<string> | undefined;
@@ -136,25 +136,12 @@ export async function createStaff(
 
 async function insertToken(
   db: Database,
-  owner: { user_id: string | null; staff_id: string | null },
+  owner: TokenOwner,
   scope: "read" | "write",
 ): Promise<string> {
-  const secret = `pal_${newSecret(32)}`;
-  await db
-    .insertInto("api_tokens")
-    .values({
-      ...owner,
-      token_hash: hashSecret(secret),
-      prefix: secret.slice(0, 10),
-      name: "test",
-      scope,
-      // Far in the future: tests move the TestClock by weeks and still need to sign in.
-      expires_at: new Date(Date.now() + 10 * 365 * 86_400_000),
-      revoked_at: null,
-      last_used_at: null,
-    })
-    .execute();
-  return secret;
+  // Far in the future: tests move the TestClock by weeks and still need to sign in.
+  const expiresAt = new Date(Date.now() + 10 * 365 * 86_400_000);
+  return (await insertApiToken(db, owner, { name: "test", scope, expiresAt })).secret;
 }
 
 export interface TestService {

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database.ts";
 import type { Language, StaffRole, StaffTier } from "../../db/schema.ts";
 import type { Principal } from "../../http/principal.ts";
+import { hashSecret, newSecret } from "../../lib/crypto.ts";
 
 /** All SQL of sign-in, sessions and API tokens. */
 export function findUserByEmail(db: Database, email: string) {
@@ -229,4 +230,36 @@ export async function findSessionPrincipal(db: Database, tokenHash: string, now:
     session: { id: row.id, csrfToken: row.csrf_token },
     principal: principalFromRow(row as OwnerRow),
   };
+}
+
+export interface TokenOwner {
+  user_id: string | null;
+  staff_id: string | null;
+}
+
+/**
+ * Stores a new API token for its owner and returns the row with the secret, which exists
+ * nowhere else: only its SHA-256 and a short prefix are kept.
+ */
+export async function insertApiToken(
+  db: Database,
+  owner: TokenOwner,
+  token: { name: string; scope: "read" | "write"; expiresAt: Date },
+) {
+  const secret = `pal_${newSecret(32)}`;
+  const row = await db
+    .insertInto("api_tokens")
+    .values({
+      ...owner,
+      token_hash: hashSecret(secret),
+      prefix: secret.slice(0, 10),
+      name: token.name,
+      scope: token.scope,
+      expires_at: token.expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { row, secret };
 }

@@ -4,8 +4,8 @@ import type { ApiTokensTable } from "../../db/schema.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { notFound } from "../../http/problem.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { hashSecret, newSecret } from "../../lib/crypto.ts";
 import { recordAudit } from "../audit/recorder.ts";
+import { insertApiToken } from "./repository.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -22,23 +22,13 @@ export async function createApiToken(
   actor: Actor,
   input: { name: string; scope: "read" | "write"; expiresInDays?: number | undefined },
 ) {
-  const secret = `pal_${newSecret(32)}`;
   const expiresAt = new Date(clock.now().getTime() + (input.expiresInDays ?? 90) * DAY_MS);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("api_tokens")
-      .values({
-        token_hash: hashSecret(secret),
-        prefix: secret.slice(0, 10),
-        name: input.name,
-        scope: input.scope,
-        expires_at: expiresAt,
-        revoked_at: null,
-        last_used_at: null,
-        ...owner(actor.principal),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { row, secret } = await insertApiToken(trx, owner(actor.principal), {
+      name: input.name,
+      scope: input.scope,
+      expiresAt,
+    });
     await recordAudit(trx, actor, {
       action: "api_token.created",
       subjectKind: "api_token",
