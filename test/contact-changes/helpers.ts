@@ -1,8 +1,6 @@
 import { sql } from "kysely";
 import { expect } from "vitest";
-import type { Database } from "../../src/db/database.ts";
 import type { ContactRole } from "../../src/db/schema.ts";
-import { hashSecret, newSecret } from "../../src/lib/crypto.ts";
 import type { TestContext } from "../helpers/context.ts";
 import type { TestService, TestStaff, TestUser } from "../helpers/factories.ts";
 
@@ -105,27 +103,4 @@ export function auditOf(ctx: TestContext, id: string) {
     .where("subject_id", "=", id)
     .orderBy("id")
     .execute();
-}
-
-/**
- * The same user with a token valid for a year: the factories' tokens expire after a day, and
- * the auth layer reads the test clock, which expiry tests move a week ahead.
- */
-export async function withLongToken(db: Database, user: TestUser): Promise<TestUser> {
-  const secret = `pal_${newSecret(32)}`;
-  await db
-    .insertInto("api_tokens")
-    .values({
-      user_id: user.id,
-      staff_id: null,
-      token_hash: hashSecret(secret),
-      prefix: secret.slice(0, 10),
-      name: "long-lived test token",
-      scope: "write",
-      expires_at: new Date(Date.now() + 365 * 86_400_000),
-      revoked_at: null,
-      last_used_at: null,
-    })
-    .execute();
-  return { ...user, token: secret, auth: { authorization: `Bearer ${secret}` } };
 }
