@@ -6,6 +6,7 @@ import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { buildApp } from "../src/http/app.ts";
+import { openAppContext } from "../src/jobs/runtime.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { seedCatalog } from "../src/modules/catalog/seed.ts";
 import { seedCalendars } from "../src/modules/sla/seed.ts";
@@ -51,10 +52,8 @@ if (mode === "existing" || tickets !== null) {
 }
 
 const config = { ...loadConfig({}), logLevel: "silent" };
-const app = await buildApp(
-  { db: handle.db, config, clock: systemClock },
-  { logger: false, rateLimitPerMinute: 100_000_000 },
-);
+const ctx = await openAppContext(handle.db, { ...config, databaseUrl }, systemClock);
+const app = await buildApp(ctx, { logger: false, rateLimitPerMinute: 100_000_000 });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : 0;

@@ -16,6 +16,16 @@ export interface Config {
   /** Where a product's documentation lives; `{product}` is replaced by the product code. */
   productDocsUrl: string;
   trustProxy: boolean;
+  /** Outgoing mail transport (`smtp://user:pass@host:587`); unset keeps mail in the developer mailbox. */
+  smtpUrl: string | undefined;
+  /** Where the built-in SMTP server listens (`host:port`), or null when set to `off`. */
+  smtpListen: { host: string; port: number } | null;
+  /** The From of notifications, e.g. `Palier Support <support@example.com>`. */
+  mailFrom: string;
+  /** The address customers write to; reply addresses are built from it. */
+  supportAddress: string;
+  /** Largest inbound message accepted at the SMTP level, in bytes. */
+  inboundMaxBytes: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -26,6 +36,13 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
     throw new Error(`${name} must be a positive integer, got "${raw}"`);
   }
   return value;
+}
+
+function listenFrom(raw: string): { host: string; port: number } | null {
+  if (raw === "off") return null;
+  const match = /^(.*):(\d+)$/.exec(raw);
+  if (!match) throw new Error(`SMTP_LISTEN must be host:port or off, got "${raw}"`);
+  return { host: match[1] || "127.0.0.1", port: Number(match[2]) };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.PRODUCT_DOCS_URL ??
       `${(env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "")}/api/v1/catalog/products/{product}/responsibilities`,
     trustProxy: env.TRUST_PROXY === "true",
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpListen: listenFrom(env.SMTP_LISTEN ?? "127.0.0.1:2525"),
+    mailFrom:
+      env.MAIL_FROM ?? `Palier Support <${env.SUPPORT_ADDRESS ?? "support@palier.localhost"}>`,
+    supportAddress: env.SUPPORT_ADDRESS ?? "support@palier.localhost",
+    inboundMaxBytes: intFrom(env, "INBOUND_MAX_BYTES", 30 * 1024 * 1024),
   };
 }

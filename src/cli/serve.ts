@@ -1,5 +1,6 @@
 import { loadConfig } from "../config.ts";
 import { buildApp } from "../http/app.ts";
+import { openAppContext } from "../jobs/runtime.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { systemClock } from "../lib/clock.ts";
 import { demoPresent, seedDemo } from "../seed/demo.ts";
@@ -17,6 +18,7 @@ export async function serve(args: string[]): Promise<void> {
   const config = loadConfig();
   const handle = await openForCommand(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let stopJobs: () => Promise<void> = async () => {};
   try {
     const firstStart = !(await handle.db
       .selectFrom("accounts")
@@ -24,7 +26,8 @@ export async function serve(args: string[]): Promise<void> {
       .limit(1)
       .executeTakeFirst());
     if (firstStart && !flags["no-demo"]) console.log(describeSeed(await seedDemo(handle.db)));
-    const ctx = { db: handle.db, config, clock: systemClock };
+    const ctx = await openAppContext(handle.db, config, systemClock);
+    stopJobs = () => ctx.close();
     app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });
     // Periodic jobs (contact-change expiry, ...) start once the process is serving.
@@ -37,6 +40,7 @@ export async function serve(args: string[]): Promise<void> {
       app?.log.info({ signal }, "shutting down");
       await scheduler.stop();
       await app?.close();
+      await stopJobs();
       await handle.close();
       process.exit(0);
     };
@@ -55,6 +59,7 @@ export async function serve(args: string[]): Promise<void> {
     console.log(`${lines.join("\n")}\n`);
   } catch (error) {
     await app?.close();
+    await stopJobs();
     await handle.close();
     throw error;
   }

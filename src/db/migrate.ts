@@ -4,6 +4,7 @@ import * as foundation from "./migrations/2026-11-26T2000-foundation.ts";
 import * as support from "./migrations/2026-11-26T2100-support.ts";
 import * as ticketAttachments from "./migrations/2026-11-26T2200-ticket-attachments.ts";
 import * as ticketContacts from "./migrations/2026-11-26T2300-ticket-contacts.ts";
+import * as events from "./migrations/2026-11-27T0000-events.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26T2100-support": support,
   "2026-11-26T2200-ticket-attachments": ticketAttachments,
   "2026-11-26T2300-ticket-contacts": ticketContacts,
+  "2026-11-27T0000-events": events,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

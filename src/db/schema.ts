@@ -175,7 +175,16 @@ export interface OutboxTable {
   recipient_staff_id: string | null;
   payload: Json<Record<string, unknown>>;
   created_at: Generated<Timestamp>;
+  /** When the dispatcher fanned the notice out to mail, webhook and live jobs. */
   delivered_at: Timestamp | null;
+  /** Shared by every notice one command wrote: one change, one event. */
+  event_id: Generated<string>;
+}
+
+export interface InstanceKeysTable {
+  name: string;
+  key: Buffer;
+  created_at: Generated<Timestamp>;
 }
 
 export interface AuditLogTable {
@@ -402,6 +411,7 @@ export interface DB {
   service_resources: ServiceResourcesTable;
   contact_changes: ContactChangesTable;
   outbox: OutboxTable;
+  instance_keys: InstanceKeysTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   support_levels: SupportLevelsTable;

@@ -8,14 +8,21 @@ import type {
 } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import type { JobQueue } from "../jobs/jobs.ts";
 import type { Clock } from "../lib/clock.ts";
+import type { InstanceKeys } from "../lib/instance-keys.ts";
 import type { Credential, Principal } from "./principal.ts";
 
-/** What every module's routes and services need: the database, settings and the clock. */
+/**
+ * What every module's routes and services need: the database, settings, the clock, the job
+ * queue (side effects after commit) and the instance keys (signatures, sealed secrets).
+ */
 export interface AppContext {
   db: Database;
   config: Config;
   clock: Clock;
+  jobs: JobQueue;
+  keys: InstanceKeys;
 }
 
 export type App = FastifyInstance<

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "../db/database.ts";
 
 export interface OutboxMessage {
@@ -15,13 +16,18 @@ export async function enqueue(trx: Database, message: OutboxMessage): Promise<vo
   await enqueueAll(trx, [message]);
 }
 
-/** Queues several notifications in one statement (one per recipient of the same change). */
+/**
+ * Queues several notifications of the same change in one statement (one per recipient); they
+ * share one event id, so subscribers that see everything receive the change once.
+ */
 export async function enqueueAll(trx: Database, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
+  const eventId = randomUUID();
   await trx
     .insertInto("outbox")
     .values(
       messages.map((message) => ({
+        event_id: eventId,
         topic: message.topic,
         recipient_account_id: message.recipientAccountId ?? null,
         recipient_staff_id: message.recipientStaffId ?? null,

@@ -7,6 +7,7 @@ import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/database.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/context.ts";
+import { type OpenContext, openAppContext } from "../../src/jobs/runtime.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { testContext } from "../helpers/context.ts";
 import { uniqueNic, uniqueSuffix } from "../helpers/factories.ts";
@@ -142,12 +143,14 @@ describe("palier CLI: an operator sets up a customer", () => {
   it("issued a token that authenticates as the new user", async () => {
     let app: App;
     let own: DatabaseHandle | undefined;
+    let opened: OpenContext | undefined;
     if (databaseUrl) {
       app = (await testContext()).app;
     } else {
       own = await openDatabase({ dataDir });
       const config = { ...loadConfig({}), logLevel: "silent" };
-      app = await buildApp({ db: own.db, config, clock: systemClock }, { logger: false });
+      opened = await openAppContext(own.db, config, systemClock);
+      app = await buildApp(opened, { logger: false });
     }
     try {
       const res = await app.inject({
@@ -160,6 +163,7 @@ describe("palier CLI: an operator sets up a customer", () => {
     } finally {
       if (own) {
         await app.close();
+        await opened?.close();
         await own.close();
       }
     }

@@ -7,6 +7,8 @@ import { type DatabaseHandle, openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App, AppContext } from "../../src/http/context.ts";
+import type { PgBossQueue } from "../../src/jobs/queue.ts";
+import { openAppContext } from "../../src/jobs/runtime.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { seedCatalog } from "../../src/modules/catalog/seed.ts";
 import { seedCalendars } from "../../src/modules/sla/seed.ts";
@@ -30,6 +32,7 @@ export interface TestContext extends AppContext {
   app: App;
   clock: TestClock;
   handle: DatabaseHandle;
+  jobs: PgBossQueue;
 }
 
 // Kept on globalThis: vitest re-evaluates modules for each test file even without isolation,
@@ -56,7 +59,8 @@ async function open(): Promise<TestContext> {
     rateLimitPerMinute: 1_000_000,
   };
   const clock = new TestClock();
-  const ctx: AppContext = { db: handle.db, config, clock };
+  // Workers are not started here: tests that exercise delivery start them (see jobs tests).
+  const ctx = await openAppContext(handle.db, { ...config, databaseUrl: url ?? undefined }, clock);
   const app = await buildApp(ctx, { logger: false, rateLimitPerMinute: 1_000_000 });
   await app.ready();
   return { ...ctx, app, clock, handle };

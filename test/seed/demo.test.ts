@@ -6,6 +6,7 @@ import { type DatabaseHandle, openDatabase } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/context.ts";
+import { type OpenContext, openAppContext } from "../../src/jobs/runtime.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { seedCatalog } from "../../src/modules/catalog/seed.ts";
 import { alwaysOpen } from "../../src/modules/sla/calendar.ts";
@@ -27,6 +28,7 @@ let handle: DatabaseHandle;
 let app: App;
 let outcome: DemoSeedOutcome;
 let dropUrl: string | null = null;
+let opened: OpenContext | undefined;
 
 beforeAll(async () => {
   const onPostgres = inject("testDatabaseUrl") !== null;
@@ -43,15 +45,18 @@ beforeAll(async () => {
   await seedSupport(handle.db);
   outcome = await seedDemo(handle.db);
   const config = { ...loadConfig({}), logLevel: "silent" };
-  app = await buildApp(
-    { db: handle.db, config, clock: systemClock },
-    { logger: false, rateLimitPerMinute: 1_000_000 },
+  opened = await openAppContext(
+    handle.db,
+    { ...config, databaseUrl: dropUrl ?? undefined },
+    systemClock,
   );
+  app = await buildApp(opened, { logger: false, rateLimitPerMinute: 1_000_000 });
   await app.ready();
 });
 
 afterAll(async () => {
   await app?.close();
+  await opened?.close();
   await handle?.close();
   if (dropUrl && process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, dropUrl);
 });

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../../http/principal.ts";
-import { enqueue } from "../../jobs/outbox.ts";
+import { enqueueAll } from "../../jobs/outbox.ts";
 import { recordAudit } from "../audit/recorder.ts";
 import { changeNotice } from "./presenter.ts";
 
@@ -55,16 +55,18 @@ export async function notifyBothSides(
   topic: string,
   facts: ChangeFacts,
 ): Promise<void> {
-  for (const [side, accountId] of [
+  const sides = [
     ["giving", facts.fromAccountId],
     ["receiving", facts.toAccountId],
-  ] as const) {
-    await enqueue(trx, {
+  ] as const;
+  await enqueueAll(
+    trx,
+    sides.map(([side, accountId]) => ({
       topic,
       recipientAccountId: accountId,
       payload: { ...changeNotice(facts), side },
-    });
-  }
+    })),
+  );
 }
 
 /** Audits and announces a task the clock closed; the caller has already set it expired. */

@@ -3,7 +3,7 @@ import type { AppContext } from "../../http/context.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, forbidden, notFound } from "../../http/problem.ts";
-import { enqueue } from "../../jobs/outbox.ts";
+import { enqueueAll } from "../../jobs/outbox.ts";
 import { hashSecret, newSecret } from "../../lib/crypto.ts";
 import { can, requireVisible, staffCan } from "../services/policy.ts";
 import { findServiceByName } from "../services/repository.ts";
@@ -131,22 +131,26 @@ export async function requestContactChange(
         toNic: receiving.nic_handle,
         expiresAt,
       };
-      for (const [side, accountId] of [
+      const sides = [
         ["giving", giving.id],
         ["receiving", receiving.id],
-      ] as const) {
-        const token = tokens[side];
-        await enqueue(trx, {
-          topic: "contact_change.requested",
-          recipientAccountId: accountId,
-          payload: {
-            ...changeNotice(facts),
-            side,
-            token,
-            link: `${ctx.config.publicUrl}/contact-changes/${row.id}?token=${encodeURIComponent(token)}`,
-          },
-        });
-      }
+      ] as const;
+      await enqueueAll(
+        trx,
+        sides.map(([side, accountId]) => {
+          const token = tokens[side];
+          return {
+            topic: "contact_change.requested",
+            recipientAccountId: accountId,
+            payload: {
+              ...changeNotice(facts),
+              side,
+              token,
+              link: `${ctx.config.publicUrl}/contact-changes/${row.id}?token=${encodeURIComponent(token)}`,
+            },
+          };
+        }),
+      );
       await auditChange(trx, actor, facts, "contact_change.requested");
       return row.id;
     })

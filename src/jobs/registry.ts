@@ -1,0 +1,7 @@
+import type { JobDefinition } from "./jobs.ts";
+
+/**
+ * Every job type of Palier. The worker refuses to start while the database holds queued jobs of
+ * a type missing here, so a removed handler cannot strand work silently.
+ */
+export const jobDefinitions: JobDefinition<never>[] = [];
