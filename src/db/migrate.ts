@@ -5,6 +5,7 @@ import * as support from "./migrations/2026-11-26T2100-support.ts";
 import * as ticketAttachments from "./migrations/2026-11-26T2200-ticket-attachments.ts";
 import * as ticketContacts from "./migrations/2026-11-26T2300-ticket-contacts.ts";
 import * as events from "./migrations/2026-11-27T0000-events.ts";
+import * as mailOut from "./migrations/2026-11-27T0200-mail-out.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26T2200-ticket-attachments": ticketAttachments,
   "2026-11-26T2300-ticket-contacts": ticketContacts,
   "2026-11-27T0000-events": events,
+  "2026-11-27T0200-mail-out": mailOut,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -340,6 +340,10 @@ export interface TicketsTable {
   reopened_count: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  /** When the ticket entered waiting-for-customer; kept by a trigger, null in other statuses. */
+  waiting_since: Generated<Timestamp | null>;
+  /** When the waiting-for-customer reminder of the current waiting period was mailed. */
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface TicketMessagesTable {
@@ -395,6 +399,32 @@ export interface AnswerRatingsTable {
   created_at: Timestamp;
 }
 
+export type MailStatus = "queued" | "sent" | "held" | "failed";
+
+export interface MailMessagesTable {
+  id: Generated<string>;
+  /** A second enqueue with the same key is a no-op. */
+  dedupe_key: string;
+  to_address: string;
+  to_name: string | null;
+  language: Language;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: Json<Record<string, string>>;
+  reply_to: string | null;
+  ticket_id: string | null;
+  /** The body carries a one-time link: redacted once sent over SMTP. */
+  secret: Generated<boolean>;
+  status: Generated<MailStatus>;
+  transport: "smtp" | "mailbox" | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Timestamp>;
+  sent_at: Timestamp | null;
+  redacted_at: Timestamp | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   universes: UniversesTable;
@@ -425,4 +455,5 @@ export interface DB {
   sla_events: SlaEventsTable;
   ticket_escalations: TicketEscalationsTable;
   answer_ratings: AnswerRatingsTable;
+  mail_messages: MailMessagesTable;
 }

@@ -1,7 +1,8 @@
+import { sendMailJob } from "../mail/send-job.ts";
 import type { JobDefinition } from "./jobs.ts";
 
 /**
  * Every job type of Palier. The worker refuses to start while the database holds queued jobs of
  * a type missing here, so a removed handler cannot strand work silently.
  */
-export const jobDefinitions: JobDefinition<never>[] = [];
+export const jobDefinitions: JobDefinition<never>[] = [sendMailJob];
