@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/database.ts";
+import { appendOutbox } from "../db/transaction.ts";
 
 export interface OutboxMessage {
   topic: string;
@@ -23,16 +24,14 @@ export async function enqueue(trx: Database, message: OutboxMessage): Promise<vo
 export async function enqueueAll(trx: Database, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const eventId = randomUUID();
-  await trx
-    .insertInto("outbox")
-    .values(
-      messages.map((message) => ({
-        event_id: eventId,
-        topic: message.topic,
-        recipient_account_id: message.recipientAccountId ?? null,
-        recipient_staff_id: message.recipientStaffId ?? null,
-        payload: JSON.stringify(message.payload),
-      })),
-    )
-    .execute();
+  await appendOutbox(
+    trx,
+    messages.map((message) => ({
+      event_id: eventId,
+      topic: message.topic,
+      recipient_account_id: message.recipientAccountId ?? null,
+      recipient_staff_id: message.recipientStaffId ?? null,
+      payload: JSON.stringify(message.payload),
+    })),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { appendAudit } from "../../db/transaction.ts";
 import { type Actor, actorLabel } from "../../http/principal.ts";
 
 export interface AuditEntry {
@@ -27,21 +28,19 @@ export async function recordAudits(
 ): Promise<void> {
   if (entries.length === 0) return;
   const p = actor?.principal;
-  await trx
-    .insertInto("audit_log")
-    .values(
-      entries.map((entry) => ({
-        actor_kind: p ? p.kind : "system",
-        actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
-        actor_label: p ? actorLabel(p) : "system",
-        account_id: entry.accountId ?? null,
-        action: entry.action,
-        subject_kind: entry.subjectKind,
-        subject_id: entry.subjectId,
-        ip: actor?.ip ?? null,
-        request_id: actor?.requestId ?? null,
-        details: JSON.stringify(entry.details ?? {}),
-      })),
-    )
-    .execute();
+  await appendAudit(
+    trx,
+    entries.map((entry) => ({
+      actor_kind: p ? p.kind : "system",
+      actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
+      actor_label: p ? actorLabel(p) : "system",
+      account_id: entry.accountId ?? null,
+      action: entry.action,
+      subject_kind: entry.subjectKind,
+      subject_id: entry.subjectId,
+      ip: actor?.ip ?? null,
+      request_id: actor?.requestId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })),
+  );
 }

@@ -44,7 +44,10 @@ export function staffNotice(ticket: TicketRow) {
  */
 export async function skillsFor(
   db: Database,
-  ticket: TicketRow,
+  ticket: Pick<
+    TicketRow,
+    "calendar" | "entitlement" | "account_id" | "universe" | "product" | "language"
+  >,
   exclude: readonly string[] = [],
 ): Promise<Skills> {
   let region: string | null = null;
@@ -108,9 +111,24 @@ export async function assignTicket(
   ticket: TicketRow,
   assignment: Assignment,
 ): Promise<void> {
+  await updateTicket(db, ticket.id, {
+    assigned_staff_id: assignment.staffId,
+    tier: assignment.tier,
+  });
+  await announceAssignment(db, ticket, assignment);
+}
+
+/**
+ * Audits an assignment and tells the new and the previous assignee; `ticket` is the row as it
+ * was before the assignment (its assignee and tier are the previous ones).
+ */
+export async function announceAssignment(
+  db: Database,
+  ticket: TicketRow,
+  assignment: Assignment,
+): Promise<void> {
   const previous = ticket.assigned_staff_id;
   const tier = assignment.tier;
-  await updateTicket(db, ticket.id, { assigned_staff_id: assignment.staffId, tier });
   await recordAudit(db, assignment.actor, {
     action: "ticket.assigned",
     subjectKind: "ticket",
@@ -169,18 +187,31 @@ export async function autoAssign(
   ticket: TicketRow,
   options: { exclude?: readonly string[]; actor?: Actor | null } = {},
 ): Promise<Candidate | null> {
-  const skills = await skillsFor(db, ticket, options.exclude ?? []);
+  const chosen = await chooseAgent(db, ticket, options.exclude ?? []);
+  if (!chosen) return null;
+  await assignTicket(db, ticket, {
+    staffId: chosen.id,
+    tier: chosen.tier,
+    how: "automatic",
+    actor: options.actor ?? null,
+  });
+  return chosen;
+}
+
+/**
+ * The agent routing gives a ticket (its row locked until the caller commits) and the tier it
+ * works in, or null when nobody with the skills has room. Used before a new ticket is written,
+ * so the ticket is inserted already assigned.
+ */
+export async function chooseAgent(
+  db: Database,
+  ticket: Parameters<typeof skillsFor>[1] & Pick<TicketRow, "tier">,
+  exclude: readonly string[] = [],
+): Promise<(Candidate & { tier: StaffTier }) | null> {
+  const skills = await skillsFor(db, ticket, exclude);
   for (const tier of routeTiers(ticket.tier)) {
     const chosen = await pickAgent(db, tier, skills);
-    if (chosen) {
-      await assignTicket(db, ticket, {
-        staffId: chosen.id,
-        tier,
-        how: "automatic",
-        actor: options.actor ?? null,
-      });
-      return chosen;
-    }
+    if (chosen) return { ...chosen, tier };
   }
   return null;
 }

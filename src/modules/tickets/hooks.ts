@@ -1,26 +1,45 @@
 import type { Database } from "../../db/database.ts";
+import type { StaffTier } from "../../db/schema.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { TicketRow } from "./repository.ts";
 
 /**
- * The seam for what follows a ticket's creation (routing and auto-assignment): each hook runs
- * inside the creation's transaction, after the ticket, its first message, audit and outbox are
- * written, so an assignment commits or rolls back with the ticket. A hook may update the
- * ticket's `assigned_staff_id`, `tier` or `queue_priority` with `trx`, never with the outer db.
+ * The seam between ticket creation and routing (routing depends on tickets, not the reverse).
+ * The router runs inside the creation's transaction before the ticket is written, so the ticket
+ * is inserted already assigned and the assignment commits or rolls back with it.
  */
-export type TicketCreatedHook = (trx: Database, ticket: TicketRow, clock: Clock) => Promise<void>;
 
-const createdHooks: TicketCreatedHook[] = [];
+/** What routing needs of a ticket about to be written. */
+export type TicketDraft = Pick<
+  TicketRow,
+  "calendar" | "entitlement" | "account_id" | "universe" | "product" | "language" | "tier"
+>;
 
-/** Registers a hook run after every ticket creation; returns a function that removes it. */
-export function onTicketCreated(hook: TicketCreatedHook): () => void {
-  createdHooks.push(hook);
-  return () => {
-    const index = createdHooks.indexOf(hook);
-    if (index >= 0) createdHooks.splice(index, 1);
-  };
+/** Routing's decision: the assignee and tier to write, and how to announce them once written. */
+export interface RoutedTicket {
+  assignedStaffId: string;
+  tier: StaffTier;
+  announce(trx: Database, ticket: TicketRow): Promise<void>;
 }
 
-export async function runCreatedHooks(trx: Database, ticket: TicketRow, clock: Clock) {
-  for (const hook of createdHooks) await hook(trx, ticket, clock);
+export type TicketRouter = (
+  trx: Database,
+  draft: TicketDraft,
+  clock: Clock,
+) => Promise<RoutedTicket | null>;
+
+let router: TicketRouter | null = null;
+
+/** Installs the router new tickets go through; the routing module installs its own at start. */
+export function setTicketRouter(next: TicketRouter | null): void {
+  router = next;
+}
+
+/** Routes a ticket about to be created; null leaves it unassigned in its queue. */
+export function routeNewTicket(
+  trx: Database,
+  draft: TicketDraft,
+  clock: Clock,
+): Promise<RoutedTicket | null> {
+  return router ? router(trx, draft, clock) : Promise.resolve(null);
 }

@@ -43,7 +43,7 @@ export function findTicket(db: Database, by: { number: number } | { id: string }
 export type TicketView = NonNullable<Awaited<ReturnType<typeof findTicket>>>;
 
 export function insertTicket(db: Database, row: Insertable<TicketsTable>) {
-  return db.insertInto("tickets").values(row).returning(["id", "number"]).executeTakeFirstOrThrow();
+  return db.insertInto("tickets").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateTicket(

@@ -1,22 +1,20 @@
+import type { Database } from "../../db/database.ts";
 import type { Universe } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor, UserPrincipal } from "../../http/principal.ts";
 import { AppError, forbidden } from "../../http/problem.ts";
+import type { Clock } from "../../lib/clock.ts";
 import { loadServiceFor } from "../services/service.ts";
 import { resolveEntitlement } from "../support/entitlement.ts";
 import { claimAttachments } from "./attachments.ts";
 import { calendarOf, clockPatch } from "./clock-store.ts";
-import { runCreatedHooks } from "./hooks.ts";
+import { routeNewTicket } from "./hooks.ts";
 import { insertMessage } from "./message-repository.ts";
 import { type AreaRow, isOutOfPerimeter, requireArea } from "./perimeter.ts";
-import { getTicket } from "./queries.ts";
-import { findTicket, insertTicket } from "./repository.ts";
-import {
-  CATEGORIES_NEEDING_AREA,
-  formatTicketNumber,
-  SERVICE_CATEGORY_ACTION,
-  severityOf,
-} from "./rules.ts";
+import { presentTicket } from "./presenter.ts";
+import { insertTicket, type TicketView } from "./repository.ts";
+import { CATEGORIES_NEEDING_AREA, SERVICE_CATEGORY_ACTION, severityOf } from "./rules.ts";
 import type { CreateTicketBody } from "./schemas.ts";
 import { applyClockEvent, noClock } from "./sla-clock.ts";
 import { auditTicket, notifyAccounts } from "./transitions.ts";
@@ -33,6 +31,7 @@ export interface TicketSubject {
     universe: Universe;
     adminAccountId: string;
     techAccountId: string;
+    billingAccountId: string;
   } | null;
   universe: Universe;
 }
@@ -74,6 +73,7 @@ export async function resolveSubject(
       universe: serviceUniverse,
       adminAccountId: service.admin_account_id,
       techAccountId: service.tech_account_id,
+      billingAccountId: service.billing_account_id,
     },
     universe: serviceUniverse,
   };
@@ -104,81 +104,123 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateT
     throw fieldError("area", `required for ${input.category} tickets: which area of the matrix?`);
   }
 
-  const severity = severityOf(input.impact, input.urgency);
   const now = ctx.clock.now();
-  const number = await ctx.db.transaction().execute(async (trx) => {
-    const entitlement = await resolveEntitlement(trx, {
-      requester: principal,
-      service,
-      universe: subject.universe,
-      severity,
-      fastPath: input.fastPath ?? false,
-      now,
-    });
-    const clock = applyClockEvent(
-      noClock,
-      { kind: "created" },
-      {
-        calendar: await calendarOf(trx, entitlement.calendar),
-        targets: {
-          firstResponseMinutes: entitlement.firstResponseMinutes,
-          nextResponseMinutes: entitlement.updateMinutes,
-        },
-        now,
-        status: "open",
-      },
-    );
-    const created = await insertTicket(trx, {
-      account_id: principal.accountId,
-      requester_user_id: principal.userId,
-      service_id: service?.id ?? null,
-      product: service?.product ?? null,
-      universe: subject.universe,
-      category: input.category,
-      impact: input.impact,
-      urgency: input.urgency,
-      severity,
-      subject: input.subject,
-      language: input.language ?? principal.language,
-      status: "open",
-      responsibility_area: area?.area ?? null,
-      out_of_perimeter: area !== null && isOutOfPerimeter(area.owner),
-      fast_path: entitlement.fastPath,
-      entitlement: JSON.stringify(entitlement),
-      calendar: entitlement.calendar,
-      queue_priority: entitlement.queuePriority,
-      tier: entitlement.entryTier,
-      assigned_staff_id: null,
-      ...clockPatch(clock),
-      created_at: now,
-      updated_at: now,
-    });
-    const message = await insertMessage(trx, {
-      ticket_id: created.id,
-      kind: "customer",
-      author_user_id: principal.userId,
-      author_staff_id: null,
-      body: input.body,
-      created_at: now,
-    });
-    await claimAttachments(trx, principal, input.attachments ?? [], message.id);
+  const created = await inTransaction(ctx.db, (trx) =>
+    writeTicket(trx, ctx.clock, principal, actor, { subject, area, input, now }),
+  );
+  // The creator may read what it wrote: presented from the written row, not read again.
+  return presentTicket(principal, created.view);
+}
 
-    const view = await findTicket(trx, { id: created.id });
-    if (!view) throw new Error(`ticket ${created.id} vanished inside its own transaction`);
-    await auditTicket(trx, actor, view, "ticket.created", {
-      category: view.category,
-      severity,
-      service: service?.name ?? null,
-      level: entitlement.level,
-      fastPath: entitlement.fastPath,
-      outOfPerimeter: view.out_of_perimeter,
-    });
-    await notifyAccounts(trx, "ticket.created", view, {
-      level: entitlement.level,
-      requesterNic: principal.nicHandle,
-    });
-    await runCreatedHooks(trx, view, ctx.clock);
-    return created.number;
+/** What `writeTicket` needs once the subject and the matrix area are settled. */
+export interface NewTicket {
+  subject: TicketSubject;
+  area: AreaRow | null;
+  input: CreateTicketBody;
+  now: Date;
+}
+
+/**
+ * The writes of `createTicket` inside the caller's transaction, for channels that own theirs
+ * (inbound mail records its own outcome in the same one). The subject and area are already
+ * checked; returns the new ticket's id and number and its first message's id.
+ */
+export async function writeTicket(
+  trx: Database,
+  clock: Clock,
+  principal: UserPrincipal,
+  actor: Actor,
+  { subject, area, input, now }: NewTicket,
+): Promise<{ id: string; number: number; messageId: string; view: TicketView }> {
+  const { service } = subject;
+  const severity = severityOf(input.impact, input.urgency);
+  const entitlement = await resolveEntitlement(trx, {
+    requester: principal,
+    service,
+    universe: subject.universe,
+    severity,
+    fastPath: input.fastPath ?? false,
+    now,
   });
-  return getTicket(ctx, principal, formatTicketNumber(number));
+  const slaClock = applyClockEvent(
+    noClock,
+    { kind: "created" },
+    {
+      calendar: await calendarOf(trx, entitlement.calendar),
+      targets: {
+        firstResponseMinutes: entitlement.firstResponseMinutes,
+        nextResponseMinutes: entitlement.updateMinutes,
+      },
+      now,
+      status: "open",
+    },
+  );
+  const draft = {
+    account_id: principal.accountId,
+    universe: subject.universe,
+    product: service?.product ?? null,
+    language: input.language ?? principal.language,
+    calendar: entitlement.calendar,
+    entitlement: { ...entitlement },
+    tier: entitlement.entryTier,
+  };
+  const routed = await routeNewTicket(trx, draft, clock);
+  const created = await insertTicket(trx, {
+    account_id: principal.accountId,
+    requester_user_id: principal.userId,
+    service_id: service?.id ?? null,
+    product: service?.product ?? null,
+    universe: subject.universe,
+    category: input.category,
+    impact: input.impact,
+    urgency: input.urgency,
+    severity,
+    subject: input.subject,
+    language: input.language ?? principal.language,
+    status: "open",
+    responsibility_area: area?.area ?? null,
+    out_of_perimeter: area !== null && isOutOfPerimeter(area.owner),
+    fast_path: entitlement.fastPath,
+    entitlement: JSON.stringify(entitlement),
+    calendar: entitlement.calendar,
+    queue_priority: entitlement.queuePriority,
+    tier: routed?.tier ?? entitlement.entryTier,
+    assigned_staff_id: routed?.assignedStaffId ?? null,
+    ...clockPatch(slaClock),
+    created_at: now,
+    updated_at: now,
+  });
+  const message = await insertMessage(trx, {
+    ticket_id: created.id,
+    kind: "customer",
+    author_user_id: principal.userId,
+    author_staff_id: null,
+    body: input.body,
+    created_at: now,
+  });
+  await claimAttachments(trx, principal, input.attachments ?? [], message.id);
+
+  const view: TicketView = {
+    ...created,
+    account_nic: principal.nicHandle,
+    requester_name: principal.name,
+    service_name: service?.name ?? null,
+    admin_account_id: service?.adminAccountId ?? null,
+    tech_account_id: service?.techAccountId ?? null,
+    billing_account_id: service?.billingAccountId ?? null,
+  };
+  await auditTicket(trx, actor, view, "ticket.created", {
+    category: view.category,
+    severity,
+    service: service?.name ?? null,
+    level: entitlement.level,
+    fastPath: entitlement.fastPath,
+    outOfPerimeter: view.out_of_perimeter,
+  });
+  await notifyAccounts(trx, "ticket.created", view, {
+    level: entitlement.level,
+    requesterNic: principal.nicHandle,
+  });
+  await routed?.announce(trx, created);
+  return { id: created.id, number: created.number, messageId: message.id, view };
 }

@@ -1,0 +1,56 @@
+import type { Insertable } from "kysely";
+import type { Database } from "./database.ts";
+import type { AuditLogTable, OutboxTable } from "./schema.ts";
+
+/**
+ * Rows every command appends (audit entries, outbox notices) are collected while the command
+ * runs and written in one statement just before commit: a ticket creation wrote four such
+ * statements, each a round trip. Both tables are append-only and nothing reads them back
+ * inside the command, so writing them last changes nothing but the cost.
+ */
+interface Trailer {
+  audit: Insertable<AuditLogTable>[];
+  outbox: Insertable<OutboxTable>[];
+}
+
+const trailers = new WeakMap<Database, Trailer>();
+
+/** Runs `work` in one transaction whose audit and outbox rows are written together at its end. */
+export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const trailer: Trailer = { audit: [], outbox: [] };
+    trailers.set(trx, trailer);
+    const result = await work(trx);
+    trailers.delete(trx);
+    await writeTrailer(trx, trailer);
+    return result;
+  });
+}
+
+/** Appends audit rows to the transaction's trailer, or writes them now outside `inTransaction`. */
+export async function appendAudit(trx: Database, rows: Insertable<AuditLogTable>[]): Promise<void> {
+  const trailer = trailers.get(trx);
+  if (trailer) trailer.audit.push(...rows);
+  else await writeTrailer(trx, { audit: rows, outbox: [] });
+}
+
+/** Appends outbox rows to the transaction's trailer, or writes them now outside `inTransaction`. */
+export async function appendOutbox(trx: Database, rows: Insertable<OutboxTable>[]): Promise<void> {
+  const trailer = trailers.get(trx);
+  if (trailer) trailer.outbox.push(...rows);
+  else await writeTrailer(trx, { audit: [], outbox: rows });
+}
+
+async function writeTrailer(trx: Database, { audit, outbox }: Trailer): Promise<void> {
+  if (audit.length > 0 && outbox.length > 0) {
+    await trx
+      .with("audit", (db) => db.insertInto("audit_log").values(audit))
+      .insertInto("outbox")
+      .values(outbox)
+      .execute();
+  } else if (audit.length > 0) {
+    await trx.insertInto("audit_log").values(audit).execute();
+  } else if (outbox.length > 0) {
+    await trx.insertInto("outbox").values(outbox).execute();
+  }
+}
