@@ -6,6 +6,7 @@ import * as ticketAttachments from "./migrations/2026-11-26T2200-ticket-attachme
 import * as ticketContacts from "./migrations/2026-11-26T2300-ticket-contacts.ts";
 import * as events from "./migrations/2026-11-27T0000-events.ts";
 import * as mailOut from "./migrations/2026-11-27T0200-mail-out.ts";
+import * as ticketRoleIndexes from "./migrations/2026-11-27T0500-ticket-role-indexes.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -15,13 +16,19 @@ const migrations: Record<string, Migration> = {
   "2026-11-26T2300-ticket-contacts": ticketContacts,
   "2026-11-27T0000-events": events,
   "2026-11-27T0200-mail-out": mailOut,
+  "2026-11-27T0500-ticket-role-indexes": ticketRoleIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Database): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({
+    db,
+    provider,
+    // Parallel branches add migrations with interleaved names; each runs once, in name order.
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
