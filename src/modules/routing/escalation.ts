@@ -3,7 +3,7 @@ import type { StaffTier } from "../../db/schema.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError, invalidField } from "../../http/problem.ts";
-import { enqueue } from "../../jobs/outbox.ts";
+import { enqueueAll } from "../../jobs/outbox.ts";
 import { recordAudit } from "../audit/recorder.ts";
 import { ticketClosed } from "../tickets/conversation.ts";
 import { insertMessage } from "../tickets/message-repository.ts";
@@ -98,9 +98,15 @@ export async function escalateTicket(
     const { region } = await skillsFor(db, moved);
     for (const lead of await leadsFor(db, ticket.universe, region)) recipients.add(lead);
   }
-  for (const recipientStaffId of recipients) {
-    await enqueue(db, { topic: "ticket.escalated", recipientStaffId, payload });
-  }
+  // One change, one event id: a subscriber that sees every event gets the escalation once.
+  await enqueueAll(
+    db,
+    [...recipients].map((recipientStaffId) => ({
+      topic: "ticket.escalated",
+      recipientStaffId,
+      payload,
+    })),
+  );
   return { from: ticket.tier, to, assignedStaffId };
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { enqueue } from "../../jobs/outbox.ts";
+import { enqueueAll } from "../../jobs/outbox.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { recordAudit } from "../audit/recorder.ts";
 import { insertMessage } from "../tickets/message-repository.ts";
@@ -29,6 +29,19 @@ async function slaRecipients(trx: Database, ticket: TicketView): Promise<Set<str
   return recipients;
 }
 
+/** One notice per recipient, sharing one event id: one change, one event for global subscribers. */
+function announce(
+  trx: Database,
+  topic: string,
+  recipients: Set<string>,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  return enqueueAll(
+    trx,
+    [...recipients].map((recipientStaffId) => ({ topic, recipientStaffId, payload })),
+  );
+}
+
 async function warn(trx: Database, ticket: TicketView, now: Date): Promise<boolean> {
   if (ticket.due_at === null || ticket.sla_clock === null) {
     // No clock runs: nothing to warn about, and the row must leave the sweep.
@@ -53,9 +66,7 @@ async function warn(trx: Database, ticket: TicketView, now: Date): Promise<boole
     details: { number: formatTicketNumber(ticket.number), clock, dueAt: ticket.due_at },
   });
   const payload = { ...staffNotice(ticket), clock, warnedAt: now.toISOString() };
-  for (const recipientStaffId of await slaRecipients(trx, ticket)) {
-    await enqueue(trx, { topic: "sla.warning", recipientStaffId, payload });
-  }
+  await announce(trx, "sla.warning", await slaRecipients(trx, ticket), payload);
   return true;
 }
 
@@ -80,9 +91,7 @@ async function breach(trx: Database, ticket: TicketView, now: Date): Promise<boo
     details: { number: formatTicketNumber(ticket.number), clock, dueAt },
   });
   const payload = { ...staffNotice(ticket), clock, breachedAt: now.toISOString() };
-  for (const recipientStaffId of await slaRecipients(trx, ticket)) {
-    await enqueue(trx, { topic: "sla.breached", recipientStaffId, payload });
-  }
+  await announce(trx, "sla.breached", await slaRecipients(trx, ticket), payload);
   const what = `SLA breach: the ${clock} clock was due at ${dueAt}`;
   const to = nextTier(ticket.tier);
   const escalated = await escalateTicket(trx, ticket, {
