@@ -26,7 +26,7 @@ export async function serve(args: string[]): Promise<void> {
       .limit(1)
       .executeTakeFirst());
     if (firstStart && !flags["no-demo"]) console.log(describeSeed(await seedDemo(handle.db)));
-    const ctx = await openAppContext(handle.db, config, systemClock);
+    const ctx = await openAppContext(handle.db, config, systemClock, handle.notifier);
     stopJobs = () => ctx.close();
     app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });

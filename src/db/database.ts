@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type Notifier, PGliteNotifier, PostgresNotifier } from "./notifier.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import type { DB } from "./schema.ts";
 
@@ -10,6 +11,8 @@ export type Database = Kysely<DB>;
 export interface DatabaseHandle {
   db: Database;
   engine: "pglite" | "postgres";
+  /** LISTEN on this database (a dedicated connection on PostgreSQL). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,8 @@ export async function openDatabase(options: {
       max: options.poolSize ?? 10,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    const notifier = new PostgresNotifier(options.databaseUrl);
+    return { db, engine: "postgres", notifier, close: () => closeBoth(notifier, db) };
   }
   const dataDir = options.dataDir;
   if (dataDir && dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
@@ -40,5 +44,11 @@ export async function openDatabase(options: {
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
   });
-  return { db, engine: "pglite", close: () => db.destroy() };
+  const notifier = new PGliteNotifier(lite, db as Kysely<unknown>);
+  return { db, engine: "pglite", notifier, close: () => closeBoth(notifier, db) };
+}
+
+async function closeBoth(notifier: Notifier, db: Database): Promise<void> {
+  await notifier.close();
+  await db.destroy();
 }

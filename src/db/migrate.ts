@@ -5,6 +5,7 @@ import * as support from "./migrations/2026-11-26T2100-support.ts";
 import * as ticketAttachments from "./migrations/2026-11-26T2200-ticket-attachments.ts";
 import * as ticketContacts from "./migrations/2026-11-26T2300-ticket-contacts.ts";
 import * as events from "./migrations/2026-11-27T0000-events.ts";
+import * as jobs from "./migrations/2026-11-27T0100-jobs.ts";
 import * as mailOut from "./migrations/2026-11-27T0200-mail-out.ts";
 import * as ticketRoleIndexes from "./migrations/2026-11-27T0500-ticket-role-indexes.ts";
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-26T2200-ticket-attachments": ticketAttachments,
   "2026-11-26T2300-ticket-contacts": ticketContacts,
   "2026-11-27T0000-events": events,
+  "2026-11-27T0100-jobs": jobs,
   "2026-11-27T0200-mail-out": mailOut,
   "2026-11-27T0500-ticket-role-indexes": ticketRoleIndexes,
 };

@@ -179,6 +179,8 @@ export interface OutboxTable {
   delivered_at: Timestamp | null;
   /** Shared by every notice one command wrote: one change, one event. */
   event_id: Generated<string>;
+  /** The dispatcher's batch number: increasing in commit order, which live streams follow. */
+  dispatch_batch: number | null;
 }
 
 export interface InstanceKeysTable {

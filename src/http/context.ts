@@ -8,6 +8,7 @@ import type {
 } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import type { Notifier } from "../db/notifier.ts";
 import type { JobQueue } from "../jobs/jobs.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { InstanceKeys } from "../lib/instance-keys.ts";
@@ -15,7 +16,8 @@ import type { Credential, Principal } from "./principal.ts";
 
 /**
  * What every module's routes and services need: the database, settings, the clock, the job
- * queue (side effects after commit) and the instance keys (signatures, sealed secrets).
+ * queue (side effects after commit), the instance keys (signatures, sealed secrets) and the
+ * database's LISTEN (the dispatcher and live streams wake on notifications).
  */
 export interface AppContext {
   db: Database;
@@ -23,6 +25,7 @@ export interface AppContext {
   clock: Clock;
   jobs: JobQueue;
   keys: InstanceKeys;
+  notifier: Notifier;
 }
 
 export type App = FastifyInstance<

@@ -52,8 +52,19 @@ export class PgBossQueue implements JobQueue {
       retryBackoff: job.retryBackoff,
       ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
     };
-    if (await this.boss.getQueue(job.name)) await this.boss.updateQueue(job.name, options);
-    else await this.boss.createQueue(job.name, options);
+    // A queue is a partition of pgboss.job: creating one while another process creates or uses
+    // queues can deadlock on PostgreSQL. The loser retries; its queue is usually there by then.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if (await this.boss.getQueue(job.name)) await this.boss.updateQueue(job.name, options);
+        else await this.boss.createQueue(job.name, options);
+        break;
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
     this.created.add(job.name);
   }
 

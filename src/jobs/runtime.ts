@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import { type Notifier, pollingOnly } from "../db/notifier.ts";
 import type { AppContext } from "../http/context.ts";
 import type { Clock } from "../lib/clock.ts";
 import { loadInstanceKeys } from "../lib/instance-keys.ts";
@@ -14,15 +15,18 @@ export interface OpenContext extends AppContext {
 
 /**
  * Opens the job queue (installing pg-boss's schema on first use) and reads the instance keys:
- * everything an AppContext needs beyond the database, the settings and the clock.
+ * everything an AppContext needs beyond the database, the settings and the clock. Pass the
+ * database handle's notifier so the dispatcher and live streams wake on notifications; without
+ * it they only poll.
  */
 export async function openAppContext(
   db: Database,
   config: Config,
   clock: Clock,
+  notifier: Notifier = pollingOnly,
 ): Promise<OpenContext> {
   const jobs = new PgBossQueue({ db, databaseUrl: config.databaseUrl });
   await jobs.start(jobDefinitions);
   const keys = await loadInstanceKeys(db);
-  return { db, config, clock, jobs, keys, close: () => jobs.stop() };
+  return { db, config, clock, jobs, keys, notifier, close: () => jobs.stop() };
 }

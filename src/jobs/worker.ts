@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type PgBoss from "pg-boss";
 import type { AppContext } from "../http/context.ts";
+import { type DispatcherOptions, startDispatcher } from "./dispatcher.ts";
 import type { JobContext, JobDefinition } from "./jobs.ts";
 import { JOB_SCHEMA, type PgBossQueue } from "./queue.ts";
 import { jobDefinitions } from "./registry.ts";
@@ -17,6 +18,13 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
   /** Jobs of one queue this process runs at the same time. Default 1. */
   concurrency?: number;
+  /** The outbox dispatcher runs beside the workers unless false. */
+  dispatch?: DispatcherOptions | false;
+  /**
+   * Queues whose jobs may wait without a definition here, because other processes on the same
+   * database handle them (test files sharing one PostgreSQL each run job types of their own).
+   */
+  othersHandle?: (queue: string) => boolean;
 }
 
 export interface Workers {
@@ -30,7 +38,8 @@ export interface Workers {
 const INTERNAL_QUEUE = "__pgboss__";
 
 /**
- * Runs every job definition's handler on its pg-boss queue. Refuses to start while the database
+ * Runs every job definition's handler on its pg-boss queue, and the outbox dispatcher that
+ * turns committed events into jobs. Refuses to start while the database
  * holds waiting or running jobs of a type no definition handles, so removing a handler cannot
  * strand work silently. Several processes may run workers on one PostgreSQL: pg-boss fetches with
  * FOR UPDATE SKIP LOCKED, so each job is run by one of them.
@@ -41,7 +50,7 @@ export async function startWorkers(
   definitions: readonly JobDefinition<never>[] = jobDefinitions,
   options: WorkerOptions = {},
 ): Promise<Workers> {
-  await refuseUnknownJobs(ctx, definitions);
+  await refuseUnknownJobs(ctx, definitions, options.othersHandle);
   for (const definition of definitions) await ctx.jobs.ensureQueue(definition);
 
   const intervalMs = Math.max(0.5, options.pollingIntervalSeconds ?? 2) * 1000;
@@ -74,22 +83,29 @@ export async function startWorkers(
     }
   };
 
+  const wake = (): void => {
+    for (const resume of [...pauses]) resume();
+  };
   const loops = definitions.flatMap((definition) =>
     Array.from({ length: concurrency }, () => loop(definition)),
   );
+  // Jobs the dispatcher just enqueued are fetched at once rather than at the next poll.
+  const dispatcher =
+    options.dispatch === false
+      ? null
+      : await startDispatcher(jobContext, { onDispatched: wake, ...options.dispatch });
   log.info(
     { queues: definitions.map((definition) => definition.name), intervalMs },
     "job workers started",
   );
 
   return {
-    wake() {
-      for (const resume of [...pauses]) resume();
-    },
+    wake,
     async stop() {
       if (stopped) return;
+      await dispatcher?.stop();
       stopped = true;
-      for (const resume of [...pauses]) resume();
+      wake();
       await Promise.all(loops);
       log.info("job workers stopped");
     },
@@ -144,6 +160,7 @@ async function runJob(
 async function refuseUnknownJobs(
   ctx: WorkerContext,
   definitions: readonly JobDefinition<never>[],
+  othersHandle: (queue: string) => boolean = () => false,
 ): Promise<void> {
   const known = definitions.map((definition) => definition.name);
   const { rows } = await sql<{ name: string; count: number }>`
@@ -153,8 +170,9 @@ async function refuseUnknownJobs(
       and not (name = any(${known}::text[]))
     group by name order by name
   `.execute(ctx.db);
-  if (rows.length === 0) return;
-  const listed = rows.map((row) => `${row.name} (${row.count})`).join(", ");
+  const unknown = rows.filter((row) => !othersHandle(row.name));
+  if (unknown.length === 0) return;
+  const listed = unknown.map((row) => `${row.name} (${row.count})`).join(", ");
   throw new Error(
     `The job queue holds waiting jobs of types this version has no handler for: ${listed}. ` +
       "Run a version that handles them, or delete them from pgboss.job once you are sure they are not needed.",

@@ -60,7 +60,12 @@ async function open(): Promise<TestContext> {
   };
   const clock = new TestClock();
   // Workers are not started here: tests that exercise delivery start them (see jobs tests).
-  const ctx = await openAppContext(handle.db, { ...config, databaseUrl: url ?? undefined }, clock);
+  const ctx = await openAppContext(
+    handle.db,
+    { ...config, databaseUrl: url ?? undefined },
+    clock,
+    handle.notifier,
+  );
   const app = await buildApp(ctx, { logger: false, rateLimitPerMinute: 1_000_000 });
   await app.ready();
   return { ...ctx, app, clock, handle };

@@ -11,6 +11,7 @@ import {
   effectJob,
   effectsOf,
   jobRow,
+  startTestWorkers,
   waitFor,
 } from "./helpers.ts";
 
@@ -27,9 +28,8 @@ afterEach(async () => {
 });
 
 async function start(definitions: AnyJob[]): Promise<Workers> {
-  const workers = await startWorkers(ctx, ctx.app.log, [...jobDefinitions, ...definitions], {
-    pollingIntervalSeconds: 0.5,
-  });
+  // Dispatch is another file's subject: these workers only run jobs.
+  const workers = await startTestWorkers(ctx, definitions, { dispatch: false });
   running.push(workers);
   return workers;
 }
