@@ -427,6 +427,43 @@ export interface MailMessagesTable {
   redacted_at: Timestamp | null;
 }
 
+export type WebhookDeliveryStatus = "pending" | "delivered" | "failed" | "skipped";
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<string>;
+  /** Null for a staff admin's global subscription, which receives every event. */
+  account_id: string | null;
+  created_by_user_id: string | null;
+  created_by_staff_id: string | null;
+  url: string;
+  event_types: string[];
+  description: Generated<string>;
+  /** The signing secret sealed with the instance key (`keys.encrypt`). */
+  secret_sealed: string;
+  active: Generated<boolean>;
+  failing_since: Timestamp | null;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  status: Generated<WebhookDeliveryStatus>;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number | null;
+  created_at: Generated<Timestamp>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   universes: UniversesTable;
@@ -458,4 +495,6 @@ export interface DB {
   ticket_escalations: TicketEscalationsTable;
   answer_ratings: AnswerRatingsTable;
   mail_messages: MailMessagesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

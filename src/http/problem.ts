@@ -34,6 +34,8 @@ export const problemStatus = {
   fast_path_not_subscribed: 422,
   fast_path_not_tech_contact: 422,
   fast_path_quota_exhausted: 422,
+  webhook_inactive: 409,
+  webhook_limit_reached: 409,
   unprocessable: 422,
   rate_limited: 429,
   internal_error: 500,

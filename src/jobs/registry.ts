@@ -1,8 +1,12 @@
 import { sendMailJob } from "../mail/send-job.ts";
+import { webhookDeliverJob } from "../modules/webhooks/delivery.ts";
 import type { JobDefinition } from "./jobs.ts";
 
 /**
  * Every job type of Palier. The worker refuses to start while the database holds queued jobs of
  * a type missing here, so a removed handler cannot strand work silently.
  */
-export const jobDefinitions: JobDefinition<never>[] = [sendMailJob];
+export const jobDefinitions: JobDefinition<never>[] = [
+  sendMailJob,
+  webhookDeliverJob as JobDefinition<never>,
+];

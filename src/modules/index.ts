@@ -11,6 +11,7 @@ import { slaRoutes } from "./sla/routes.ts";
 import { staffRoutes } from "./staff/routes.ts";
 import { supportRoutes } from "./support/routes.ts";
 import { ticketRoutes } from "./tickets/routes.ts";
+import { webhookRoutes } from "./webhooks/routes.ts";
 
 /** Every domain module's routes, mounted under /api/v1. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -26,4 +27,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await supportRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await routingRoutes(app, ctx);
+  await webhookRoutes(app, ctx);
 }

@@ -36,6 +36,8 @@ const en = {
     fast_path_not_tech_contact:
       "Fast-Path applies only to services on which your account is the technical contact",
     fast_path_quota_exhausted: "Your Fast-Path quota for this year is used up",
+    webhook_inactive: "This webhook subscription is not active",
+    webhook_limit_reached: "Too many webhook subscriptions",
     unprocessable: "The request cannot be processed",
     rate_limited: "Too many requests, retry later",
     internal_error: "Something went wrong on our side",

@@ -38,6 +38,8 @@ const fr: Catalogue = {
     fast_path_not_tech_contact:
       "Fast-Path ne s'applique qu'aux services dont votre compte est le contact technique",
     fast_path_quota_exhausted: "Votre quota Fast-Path de l'année est épuisé",
+    webhook_inactive: "Cet abonnement webhook n'est pas actif",
+    webhook_limit_reached: "Trop d'abonnements webhook",
     unprocessable: "La requête ne peut pas être traitée",
     rate_limited: "Trop de requêtes, réessayez plus tard",
     internal_error: "Une erreur s'est produite de notre côté",

@@ -38,6 +38,8 @@ const ru: Catalogue = {
     fast_path_not_tech_contact:
       "Fast-Path действует только для услуг, где ваш аккаунт — технический контакт",
     fast_path_quota_exhausted: "Ваша годовая квота Fast-Path исчерпана",
+    webhook_inactive: "Эта подписка на вебхуки не активна",
+    webhook_limit_reached: "Слишком много подписок на вебхуки",
     unprocessable: "Запрос не может быть обработан",
     rate_limited: "Слишком много запросов, повторите позже",
     internal_error: "На нашей стороне произошла ошибка",
