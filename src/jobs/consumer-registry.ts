@@ -1,3 +1,4 @@
+import { mailConsumer } from "../mail/consumer.ts";
 import { webhookConsumer } from "../modules/webhooks/consumer.ts";
 import type { EventConsumer } from "./consumers.ts";
 
@@ -5,4 +6,4 @@ import type { EventConsumer } from "./consumers.ts";
  * Every side of delivery the dispatcher feeds (mail, webhooks). Each feature appends its consumer
  * here; the dispatcher calls them in this order inside one transaction per batch of outbox rows.
  */
-export const eventConsumers: EventConsumer[] = [webhookConsumer];
+export const eventConsumers: EventConsumer[] = [mailConsumer, webhookConsumer];

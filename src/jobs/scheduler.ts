@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../http/context.ts";
 import { purgeIdempotencyKeys } from "../http/idempotency.ts";
+import { remindWaitingCustomers } from "../mail/reminders.ts";
 import { expireContactChanges } from "../modules/contact-changes/jobs.ts";
 import { sweepSla } from "../modules/routing/sweeper.ts";
 import { purgePendingAttachments } from "../modules/tickets/attachments.ts";
@@ -34,6 +35,11 @@ export const periodicTasks: PeriodicTask[] = [
     run: (ctx) => purgePendingAttachments(ctx.db, ctx.config, ctx.clock),
   },
   { name: "sla.sweep", everyMs: 30_000, run: (ctx) => sweepSla(ctx.db, ctx.clock) },
+  {
+    name: "tickets.remind-waiting",
+    everyMs: 600_000,
+    run: (ctx) => remindWaitingCustomers(ctx.db, ctx.clock),
+  },
 ];
 
 /**
