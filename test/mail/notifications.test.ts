@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dispatchOutbox } from "../../src/jobs/dispatcher.ts";
 import { mailConsumer } from "../../src/mail/consumer.ts";
 import { ticketFromReplyAddress } from "../../src/mail/reply-address.ts";
 import { type TestContext, testContext } from "../helpers/context.ts";
@@ -18,7 +19,15 @@ import {
   type TicketInput,
   ticketRow,
 } from "../helpers/ticket-factories.ts";
-import { consumeRows, deliver, header, jobContext, outboxRows } from "./helpers.ts";
+import {
+  consumeRows,
+  deliver,
+  header,
+  jobContext,
+  mailsOfRows,
+  outboxRows,
+  sendJobsOf,
+} from "./helpers.ts";
 import { SmtpSink } from "./smtp-sink.ts";
 
 let ctx: TestContext;
@@ -231,5 +240,30 @@ describe("ticket notifications over SMTP", () => {
       m.subject?.startsWith(`[${ticket.number}]`),
     );
     expect(received).toHaveLength(1);
+  });
+
+  it("goes from a committed ticket through the dispatcher and the send job to the relay", async () => {
+    const ticket = await open(customer, service, { subject: "End to end" });
+    const rows = await outboxRows(ctx.db, { topic: "ticket.created", ticketId: ticket.id });
+    // The real dispatcher with every consumer; another test's dispatcher may hold the lock for
+    // a moment, or dispatch these rows itself: either way they end up dispatched once.
+    for (let round = 0; round < 200; round += 1) {
+      await dispatchOutbox(jobContext(ctx));
+      const row = await ctx.db
+        .selectFrom("outbox")
+        .select("delivered_at")
+        .where("id", "=", rows[0]?.id ?? 0)
+        .executeTakeFirstOrThrow();
+      if (row.delivered_at) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const mails = await mailsOfRows(ctx.db, rows);
+    expect(mails.map((m) => m.to_address)).toEqual([customer.email]);
+    expect(await sendJobsOf(ctx.db, mails[0]?.id ?? "")).toBe(1);
+    await deliver(ctx, mails, sink.url);
+    const received = (await sink.to(customer.email)).filter((m) =>
+      m.subject?.startsWith(`[${ticket.number}]`),
+    );
+    expect(received.map((m) => m.subject)).toEqual([`[${ticket.number}] Received: End to end`]);
   });
 });
