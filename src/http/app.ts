@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler, problemBody } from "./errors.ts";
 import { idempotencyGuard, idempotencyRecorder } from "./idempotency.ts";
 import { Problem } from "./openapi.ts";
 import { AppError } from "./problem.ts";
+import { managerUi } from "./ui.ts";
 import { buildValidator } from "./validation.ts";
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -124,5 +125,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     },
     { prefix: "/api/v1" },
   );
+  await app.register(managerUi);
   return app as unknown as App;
 }

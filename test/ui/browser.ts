@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+/** Debian's Chromium, installed by .ci/run when missing; the tests never download a browser. */
+export const CHROMIUM = process.env.PALIER_CHROMIUM ?? "/usr/bin/chromium";
+
+// Headless and quiet: no first-run UI, no background downloads or sync, no QUIC (the app is
+// plain HTTP/1.1 on localhost). The sandbox is off because CI runs as root in a container.
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Why the browser tests cannot run here, or null when they can. Outside CI a missing Chromium
+ * skips them with this message; in CI (CI set) it fails them, so a broken image is noticed.
+ */
+export function browserUnavailable(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  return `Chromium is not installed at ${CHROMIUM}: browser tests skipped (apt-get install -y chromium)`;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium with a new, empty profile of its own, removed on close. */
+export async function openBrowser(options: { locale?: string; timezoneId?: string } = {}) {
+  const profile = mkdtempSync(path.join(tmpdir(), "palier-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    locale: options.locale ?? "en-GB",
+    timezoneId: options.timezoneId ?? "Europe/Paris",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, close } satisfies Browser;
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testContext } from "../helpers/context.ts";
+import { createAccount, createUser, TEST_PASSWORD, type TestUser } from "../helpers/factories.ts";
+import { type Browser, browserUnavailable, openBrowser } from "./browser.ts";
+import { type RunningApp, serveManager } from "./server.ts";
+
+const unavailable = browserUnavailable();
+// In CI a missing browser is a broken image, so the test runs and fails; elsewhere it is skipped.
+const skip = unavailable !== null && !process.env.CI;
+if (skip) console.warn(unavailable);
+
+describe.skipIf(skip)("the Manager in a browser", () => {
+  let server: RunningApp;
+  let browser: Browser;
+  let customer: TestUser;
+
+  beforeAll(async () => {
+    if (unavailable) throw new Error(unavailable);
+    const { db } = await testContext();
+    const account = await createAccount(db, { name: "Verrerie Dubois", language: "fr" });
+    customer = await createUser(db, account);
+    await db.updateTable("users").set({ language: "fr" }).where("id", "=", customer.id).execute();
+    server = await serveManager();
+    browser = await openBrowser({ locale: "en-GB" });
+    // Fail on a missing element well before the test's own timeout, with Playwright's message.
+    browser.page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("refuses a wrong password next to the form, then signs in to the dashboard", async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in");
+
+    await page.getByLabel("Email address").fill(customer.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").waitFor();
+
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tableau de bord" }).waitFor();
+    // The user's language (fr) applies until they pick one in the Manager.
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    expect(await page.getByText("Verrerie Dubois").count()).toBeGreaterThan(0);
+  });
+
+  it("remembers the language chosen, across a reload", async () => {
+    const { page } = browser;
+    await page.getByLabel("Langue").selectOption("ru");
+    await page.getByRole("heading", { level: 1, name: "Обзор" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Обзор" }).waitFor();
+    await page.getByLabel("Язык").selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  });
+
+  it("opens a deep link through the server's fallback, and says when a page does not exist", async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await page.getByRole("link", { name: "Back to the dashboard" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  });
+
+  it("signs out", async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  });
+});

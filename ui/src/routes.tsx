@@ -1,0 +1,20 @@
+import type { JSX } from "preact";
+import type { Me } from "./api/client.ts";
+import type { Translator } from "./i18n/index.ts";
+import type { Params } from "./lib/router.tsx";
+import { Home } from "./pages/home.tsx";
+
+export interface Route {
+  pattern: string;
+  /** The navigation label; routes without one are reached through links. */
+  nav?: string;
+  render(params: Params): JSX.Element;
+}
+
+/**
+ * The screens the signed-in caller may use, most specific pattern first. Only built screens
+ * are listed, so the navigation never offers a page that does not exist yet.
+ */
+export function routesFor(_me: Me, { t }: Translator): Route[] {
+  return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <Home /> }];
+}
