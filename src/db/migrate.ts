@@ -7,6 +7,7 @@ import * as ticketContacts from "./migrations/2026-11-26T2300-ticket-contacts.ts
 import * as events from "./migrations/2026-11-27T0000-events.ts";
 import * as jobs from "./migrations/2026-11-27T0100-jobs.ts";
 import * as mailOut from "./migrations/2026-11-27T0200-mail-out.ts";
+import * as mailIn from "./migrations/2026-11-27T0300-mail-in.ts";
 import * as webhooks from "./migrations/2026-11-27T0400-webhooks.ts";
 import * as ticketRoleIndexes from "./migrations/2026-11-27T0500-ticket-role-indexes.ts";
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-27T0000-events": events,
   "2026-11-27T0100-jobs": jobs,
   "2026-11-27T0200-mail-out": mailOut,
+  "2026-11-27T0300-mail-in": mailIn,
   "2026-11-27T0400-webhooks": webhooks,
   "2026-11-27T0500-ticket-role-indexes": ticketRoleIndexes,
 };

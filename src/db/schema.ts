@@ -464,6 +464,44 @@ export interface WebhookDeliveriesTable {
   finished_at: Timestamp | null;
 }
 
+export type InboundStatus = "received" | "processed" | "ignored" | "failed";
+
+export interface InboundMessagesTable {
+  id: Generated<string>;
+  received_at: Timestamp;
+  /** The SMTP client's IP address. */
+  remote_address: string | null;
+  /** MAIL FROM; null for the null sender `<>` of bounces. */
+  envelope_from: string | null;
+  envelope_to: string[];
+  /** The message exactly as received, kept for audit and reprocessing. */
+  raw: Buffer;
+  size_bytes: number;
+  message_id: string | null;
+  /** From and Subject as parsed; null until processed. */
+  from_address: string | null;
+  subject: string | null;
+  status: Generated<InboundStatus>;
+  /** What became of it: ticket-reply, ticket-created, automatic, unknown-sender, refused… */
+  outcome: string | null;
+  outcome_details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  ticket_id: string | null;
+  ticket_message_id: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+  processed_at: Timestamp | null;
+}
+
+export interface InboundAutoAnswersTable {
+  /** Lowercased address the automatic answer went to. */
+  address: string;
+  /** UTC day, YYYY-MM-DD: one answer per address and day. */
+  day: ColumnType<Date, string, string>;
+  inbound_message_id: string | null;
+  reason: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   universes: UniversesTable;
@@ -497,4 +535,6 @@ export interface DB {
   mail_messages: MailMessagesTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  inbound_messages: InboundMessagesTable;
+  inbound_auto_answers: InboundAutoAnswersTable;
 }

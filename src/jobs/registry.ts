@@ -1,4 +1,5 @@
 import { sendMailJob } from "../mail/send-job.ts";
+import { inboundMailJob } from "../modules/inbound-mail/job.ts";
 import { webhookDeliverJob } from "../modules/webhooks/delivery.ts";
 import type { JobDefinition } from "./jobs.ts";
 
@@ -8,5 +9,6 @@ import type { JobDefinition } from "./jobs.ts";
  */
 export const jobDefinitions: JobDefinition<never>[] = [
   sendMailJob,
+  inboundMailJob as JobDefinition<never>,
   webhookDeliverJob as JobDefinition<never>,
 ];

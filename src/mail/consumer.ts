@@ -220,9 +220,28 @@ async function planFor(
   return null;
 }
 
+/** Topics the consumer mails (for some recipients or statuses). */
+export const MAILED_TOPICS: ReadonlySet<string> = new Set([
+  "ticket.created",
+  "ticket.answered",
+  "ticket.status_changed",
+  "ticket.closed",
+  "ticket.reminder",
+  "sla.warning",
+  "sla.breached",
+  "contact_change.requested",
+  ...Object.keys(OUTCOMES),
+  "webhook.disabled",
+]);
+
 /** Turns one dispatched outbox row into its mails (one per recipient address). */
 async function mailEvent(event: OutboxEvent, trx: Database, ctx: JobContext): Promise<number> {
   if (UNMAILED_TOPICS.has(event.topic)) return 0;
+  if (!MAILED_TOPICS.has(event.topic)) {
+    // A topic added without deciding whether it is mailed: say so, once per row.
+    ctx.log.warn({ topic: event.topic, outboxId: event.id }, "outbox topic unknown to mail");
+    return 0;
+  }
   const plan = await planFor(event, trx, ctx);
   if (!plan) {
     ctx.log.debug({ topic: event.topic, outboxId: event.id }, "outbox row makes no mail");

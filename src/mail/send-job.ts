@@ -2,7 +2,7 @@ import { defineJob, type JobContext } from "../jobs/jobs.ts";
 import { escapeHtml } from "./html.ts";
 import { mailTranslator } from "./i18n.ts";
 import { findMail, type MailRow, markAttemptFailed, markDelivered } from "./repository.ts";
-import { sendOverSmtp, transportKind } from "./transport.ts";
+import { sendOverSmtp } from "./transport.ts";
 
 export interface SendMailData {
   mailId: string;
@@ -56,7 +56,7 @@ async function deliverMail(mailId: string, ctx: JobContext): Promise<void> {
   }
   await markDelivered(ctx.db, mail.id, {
     status: "sent",
-    transport: transportKind(ctx.config),
+    transport: "smtp",
     sent_at: ctx.clock.now(),
     attempts,
     ...(mail.secret ? { ...redactedBodies(mail), redacted_at: ctx.clock.now() } : {}),

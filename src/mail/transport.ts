@@ -1,22 +1,20 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Config } from "../config.ts";
 import type { MailRow } from "./repository.ts";
 
-/** Where a mail goes: an SMTP relay, or nowhere but the developer mailbox (the stored row). */
-export type TransportKind = "smtp" | "mailbox";
-
-export function transportKind(config: Pick<Config, "smtpUrl">): TransportKind {
-  return config.smtpUrl ? "smtp" : "mailbox";
-}
-
 // One nodemailer transport per URL: it holds no connection between sends (no pool), so a relay
-// that restarts is simply reached again on the next attempt.
+// that restarts is simply reached again on the next attempt. Timeouts stay well inside the
+// job's two-minute expiry, so a relay that hangs fails the attempt instead of the job expiring.
 const transports = new Map<string, Transporter>();
 
 function smtpTransport(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
-    transport = nodemailer.createTransport(url);
+    transport = nodemailer.createTransport({
+      url,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 60_000,
+    });
     transports.set(url, transport);
   }
   return transport;

@@ -148,9 +148,9 @@ describe("ticket notifications over SMTP", () => {
     const russian = await createUser(ctx.db, await createAccount(ctx.db));
     await setLanguage(french, "fr");
     await setLanguage(russian, "ru");
-    for (const [user, expected, body] of [
-      [french, "Reçu : Panne", "Nous avons bien reçu votre ticket"],
-      [russian, "Получена: Panne", "Мы получили вашу заявку"],
+    for (const [user, language, expected, body] of [
+      [french, "fr", "Reçu : Panne", "Nous avons bien reçu votre ticket"],
+      [russian, "ru", "Получена: Panne", "Мы получили вашу заявку"],
     ] as const) {
       const own = await createService(ctx.db, { admin: user.account });
       const ticket = await open(user, own, { subject: "Panne" });
@@ -159,6 +159,7 @@ describe("ticket notifications over SMTP", () => {
       expect(mail?.subject).toBe(`[${ticket.number}] ${expected}`);
       expect(mail?.text).toContain(body);
       expect(mail?.html).toContain(body);
+      expect(mail?.html).toContain(`<html lang="${language}">`);
     }
   });
 
@@ -265,5 +266,29 @@ describe("ticket notifications over SMTP", () => {
       m.subject?.startsWith(`[${ticket.number}]`),
     );
     expect(received.map((m) => m.subject)).toEqual([`[${ticket.number}] Received: End to end`]);
+  });
+
+  it("mails nothing for topics left to the portal, and warns about a topic it does not know", async () => {
+    const ticket = await open(customer, service);
+    const [created] = await outboxRows(ctx.db, { topic: "ticket.created", ticketId: ticket.id });
+    if (!created) throw new Error("no creation notice");
+    const warnings: unknown[] = [];
+    const jobCtx = jobContext(ctx);
+    const watched = {
+      ...jobCtx,
+      log: { ...jobCtx.log, warn: (obj: unknown) => warnings.push(obj) },
+    };
+    const events = ["ticket.reopened", "ticket.assigned", "ticket.brand_new"].map((topic) => ({
+      ...created,
+      topic,
+    }));
+    await ctx.db.transaction().execute((trx) => mailConsumer.consume(events, trx, watched));
+    const mails = await ctx.db
+      .selectFrom("mail_messages")
+      .select("subject")
+      .where("ticket_id", "=", ticket.id)
+      .execute();
+    expect(mails).toEqual([]);
+    expect(warnings).toEqual([{ topic: "ticket.brand_new", outboxId: created.id }]);
   });
 });

@@ -51,6 +51,7 @@ export function contactChangeRequestedMail(
   const words = wording(recipient, change);
   const expiresAt = formatInstant(change.expiresAt, recipient.language, recipient.timeZone);
   return renderMail({
+    language: recipient.language,
     subject: t("contactChange.requestedSubject", words),
     greeting: greeting(t, recipient),
     paragraphs: [
@@ -81,6 +82,7 @@ export function contactChangeOutcomeMail(
   const t = mailTranslator(recipient.language);
   const words = wording(recipient, change);
   return renderMail({
+    language: recipient.language,
     subject: t(`contactChange.${outcome}Subject`, words),
     greeting: greeting(t, recipient),
     paragraphs: [t(`contactChange.${outcome}`, words)],
@@ -96,6 +98,7 @@ export function webhookDisabledMail(
 ): RenderedMail {
   const t = mailTranslator(recipient.language);
   return renderMail({
+    language: recipient.language,
     subject: t("webhookDisabled.subject", { url: webhook.url }),
     greeting: greeting(t, recipient),
     paragraphs: [t("webhookDisabled.intro", { url: webhook.url })],

@@ -1,7 +1,9 @@
+import type { Language } from "../../db/schema.ts";
 import { escapeHtml } from "../html.ts";
 
 /** What a notification says, before it becomes plain text and HTML. All fields are plain text. */
 export interface MailContent {
+  language: Language;
   subject: string;
   greeting: string;
   paragraphs: string[];
@@ -79,7 +81,7 @@ function renderHtml(content: MailContent): string {
   );
   return [
     "<!DOCTYPE html>",
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
+    `<html lang="${content.language}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222">',
     ...parts,
     "</body></html>",

@@ -58,6 +58,7 @@ export function customerTicketMail(
 ): RenderedMail {
   const t = mailTranslator(recipient.language);
   const base = {
+    language: recipient.language,
     greeting: greeting(t, recipient),
     after: [t("common.replyHint")],
     footer: [t("common.customerFooter")],
@@ -128,6 +129,7 @@ export function staffTicketMail(
   const clock = t(`clock.${mail.clock}`);
   const dueAt = formatInstant(mail.dueAt, recipient.language, recipient.timeZone);
   return renderMail({
+    language: recipient.language,
     subject: subjectOf(ticket, t(`${key}.subject`, { subject: ticket.subject })),
     greeting: greeting(t, recipient),
     paragraphs: [t(`${key}.intro`, { clock, dueAt })],

@@ -1,3 +1,4 @@
+import type { Database } from "../../db/database.ts";
 import type { TicketStatus } from "../../db/schema.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
@@ -54,58 +55,75 @@ export async function postMessage(
     throw fieldError("status", "only staff set a status along with a message");
   }
   const now = ctx.clock.now();
-  const messageId = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, principal, numberText, action, true);
-    if (ticket.status === "closed") throw ticketClosed(ticket);
-    const message = await insertMessage(trx, {
-      ticket_id: ticket.id,
-      kind: principal.kind === "user" ? "customer" : "agent",
-      author_user_id: principal.kind === "user" ? principal.userId : null,
-      author_staff_id: principal.kind === "staff" ? principal.staffId : null,
-      body: input.body,
-      created_at: now,
-    });
-    await claimAttachments(trx, principal, input.attachments ?? [], message.id);
-
-    if (principal.kind === "user") {
-      const reopening = ticket.status === "solved";
-      const status = await writeChange(trx, ticket, {
-        status: afterCustomerReply(ticket.status),
-        events: [{ kind: "customer-message" }],
-        patch: reopening ? { reopened_count: ticket.reopened_count + 1 } : {},
-        now,
-      });
-      await auditTicket(trx, actor, ticket, "ticket.customer_replied", {
-        messageId: message.id,
-        status,
-        reopened: reopening,
-      });
-      await notifyAccounts(
-        trx,
-        "ticket.message",
-        ticket,
-        { messageId: message.id, status },
-        principal.accountId,
-      );
-      if (ticket.assigned_staff_id) {
-        await enqueue(trx, {
-          topic: "ticket.customer_replied",
-          recipientStaffId: ticket.assigned_staff_id,
-          payload: { ...ticketNotice(ticket), messageId: message.id, status },
-        });
-      }
-    } else {
-      const status = await writeChange(trx, ticket, {
-        ...(input.status !== undefined ? { status: input.status } : {}),
-        events: [{ kind: "agent-answer" }],
-        now,
-      });
-      await auditTicket(trx, actor, ticket, "ticket.answered", { messageId: message.id, status });
-      await notifyAccounts(trx, "ticket.answered", ticket, { messageId: message.id, status });
-    }
-    return message.id;
-  });
+  const messageId = await ctx.db
+    .transaction()
+    .execute((trx) => writeMessage(trx, actor, numberText, input, now));
   return presentCreated(ctx, messageId);
+}
+
+/**
+ * The writes of `postMessage` inside the caller's transaction, for channels that own theirs
+ * (inbound mail records its own outcome in the same one). Checks visibility and the action
+ * again on the locked ticket; returns the new message's id.
+ */
+export async function writeMessage(
+  trx: Database,
+  actor: Actor,
+  numberText: string,
+  input: ReplyBody,
+  now: Date,
+): Promise<string> {
+  const { principal } = actor;
+  const action = principal.kind === "user" ? "ticket.reply" : "ticket.answer";
+  const ticket = await loadTicket(trx, principal, numberText, action, true);
+  if (ticket.status === "closed") throw ticketClosed(ticket);
+  const message = await insertMessage(trx, {
+    ticket_id: ticket.id,
+    kind: principal.kind === "user" ? "customer" : "agent",
+    author_user_id: principal.kind === "user" ? principal.userId : null,
+    author_staff_id: principal.kind === "staff" ? principal.staffId : null,
+    body: input.body,
+    created_at: now,
+  });
+  await claimAttachments(trx, principal, input.attachments ?? [], message.id);
+
+  if (principal.kind === "user") {
+    const reopening = ticket.status === "solved";
+    const status = await writeChange(trx, ticket, {
+      status: afterCustomerReply(ticket.status),
+      events: [{ kind: "customer-message" }],
+      patch: reopening ? { reopened_count: ticket.reopened_count + 1 } : {},
+      now,
+    });
+    await auditTicket(trx, actor, ticket, "ticket.customer_replied", {
+      messageId: message.id,
+      status,
+      reopened: reopening,
+    });
+    await notifyAccounts(
+      trx,
+      "ticket.message",
+      ticket,
+      { messageId: message.id, status },
+      principal.accountId,
+    );
+    if (ticket.assigned_staff_id) {
+      await enqueue(trx, {
+        topic: "ticket.customer_replied",
+        recipientStaffId: ticket.assigned_staff_id,
+        payload: { ...ticketNotice(ticket), messageId: message.id, status },
+      });
+    }
+  } else {
+    const status = await writeChange(trx, ticket, {
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      events: [{ kind: "agent-answer" }],
+      now,
+    });
+    await auditTicket(trx, actor, ticket, "ticket.answered", { messageId: message.id, status });
+    await notifyAccounts(trx, "ticket.answered", ticket, { messageId: message.id, status });
+  }
+  return message.id;
 }
 
 /**
