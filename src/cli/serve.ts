@@ -2,6 +2,7 @@ import { loadConfig } from "../config.ts";
 import { buildApp } from "../http/app.ts";
 import { openAppContext } from "../jobs/runtime.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
+import { startWorkers, type Workers } from "../jobs/worker.ts";
 import { systemClock } from "../lib/clock.ts";
 import { demoPresent, seedDemo } from "../seed/demo.ts";
 import { parseFlags } from "./args.ts";
@@ -19,6 +20,7 @@ export async function serve(args: string[]): Promise<void> {
   const handle = await openForCommand(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopJobs: () => Promise<void> = async () => {};
+  let workers: Workers | undefined;
   try {
     const firstStart = !(await handle.db
       .selectFrom("accounts")
@@ -30,7 +32,9 @@ export async function serve(args: string[]): Promise<void> {
     stopJobs = () => ctx.close();
     app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });
-    // Periodic jobs (contact-change expiry, ...) start once the process is serving.
+    // Job workers, the outbox dispatcher and periodic tasks start once the process is serving;
+    // workers refuse to start over queued jobs this version has no handler for.
+    workers = await startWorkers(ctx, app.log);
     const scheduler = startScheduler(ctx, app.log);
 
     let stopping = false;
@@ -39,6 +43,8 @@ export async function serve(args: string[]): Promise<void> {
       stopping = true;
       app?.log.info({ signal }, "shutting down");
       await scheduler.stop();
+      // Running jobs finish and record their outcome before the database closes.
+      await workers?.stop();
       await app?.close();
       await stopJobs();
       await handle.close();
@@ -58,6 +64,7 @@ export async function serve(args: string[]): Promise<void> {
     if (await demoPresent(handle.db)) lines.push("", signInTable());
     console.log(`${lines.join("\n")}\n`);
   } catch (error) {
+    await workers?.stop();
     await app?.close();
     await stopJobs();
     await handle.close();
