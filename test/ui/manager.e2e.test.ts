@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../helpers/context.ts";
-import { createAccount, createUser, TEST_PASSWORD, type TestUser } from "../helpers/factories.ts";
+import {
+  createAccount,
+  createService,
+  createUser,
+  TEST_PASSWORD,
+  type TestService,
+  type TestUser,
+} from "../helpers/factories.ts";
+import { openIncident, subscribe } from "../helpers/ticket-factories.ts";
 import { type Browser, browserUnavailable, openBrowser } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
@@ -10,17 +18,32 @@ const skip = unavailable !== null && !process.env.CI;
 if (skip) console.warn(unavailable);
 
 describe.skipIf(skip)("the Manager in a browser", () => {
-  let server: RunningApp;
+  let app: RunningApp;
   let browser: Browser;
   let customer: TestUser;
+  let vps: TestService;
+  let domain: TestService;
+  let ticketNumber: string;
 
   beforeAll(async () => {
     if (unavailable) throw new Error(unavailable);
-    const { db } = await testContext();
+    const ctx = await testContext();
+    const { db } = ctx;
     const account = await createAccount(db, { name: "Verrerie Dubois", language: "fr" });
     customer = await createUser(db, account);
     await db.updateTable("users").set({ language: "fr" }).where("id", "=", customer.id).execute();
-    server = await serveManager();
+    // A server of its own, and a domain it is only the tech contact of.
+    vps = await createService(db, { admin: account });
+    const owner = await createAccount(db);
+    domain = await createService(
+      db,
+      { admin: owner, tech: account },
+      { product: "domain", name: `verrerie-${Date.now()}.example` },
+    );
+    await subscribe(db, account, "server", "business");
+    const ticket = await openIncident(ctx, customer, vps, { subject: "Kernel panic at boot" });
+    ticketNumber = ticket.number;
+    app = await serveManager();
     browser = await openBrowser({ locale: "en-GB" });
     // Fail on a missing element well before the test's own timeout, with Playwright's message.
     browser.page.setDefaultTimeout(10_000);
@@ -28,12 +51,12 @@ describe.skipIf(skip)("the Manager in a browser", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it("refuses a wrong password next to the form, then signs in to the dashboard", async () => {
     const { page } = browser;
-    await page.goto(server.url);
+    await page.goto(app.url);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in");
 
     await page.getByLabel("Email address").fill(customer.email);
@@ -59,9 +82,34 @@ describe.skipIf(skip)("the Manager in a browser", () => {
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
   });
 
+  it("shows open tickets with their due time, support levels and services by universe", async () => {
+    const { page } = browser;
+    const tickets = page.getByRole("table", { name: "Open tickets" });
+    const row = tickets.getByRole("row").filter({ hasText: ticketNumber });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Kernel panic at boot");
+    expect(await row.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    const levels = page.getByRole("table", { name: "My support levels" });
+    const serverLevel = levels.getByRole("row").filter({ hasText: "Server" });
+    expect(await serverLevel.textContent()).toContain("Business");
+
+    const serverGroup = page.getByRole("table", { name: "Server" });
+    const own = serverGroup.getByRole("row").filter({ hasText: vps.name });
+    expect(await own.getByRole("listitem").allTextContents()).toEqual([
+      "Admin",
+      "Technical",
+      "Billing",
+    ]);
+    const marketGroup = page.getByRole("table", { name: "Market" });
+    const managed = marketGroup.getByRole("row").filter({ hasText: domain.name });
+    expect(await managed.getByRole("listitem").allTextContents()).toEqual(["Technical"]);
+    expect(await managed.textContent()).toContain("Domain name");
+  });
+
   it("opens a deep link through the server's fallback, and says when a page does not exist", async () => {
     const { page } = browser;
-    await page.goto(`${server.url}/no/such/page`);
+    await page.goto(`${app.url}/no/such/page`);
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     await page.getByRole("link", { name: "Back to the dashboard" }).click();
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();

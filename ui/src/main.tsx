@@ -1,6 +1,8 @@
 import { render } from "preact";
 import { App } from "./app.tsx";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/data.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -2,7 +2,8 @@ import type { JSX } from "preact";
 import type { Me } from "./api/client.ts";
 import type { Translator } from "./i18n/index.ts";
 import type { Params } from "./lib/router.tsx";
-import { Home } from "./pages/home.tsx";
+import { Dashboard } from "./pages/dashboard/index.tsx";
+import { StaffHome } from "./pages/home.tsx";
 
 export interface Route {
   pattern: string;
@@ -15,6 +16,9 @@ export interface Route {
  * The screens the signed-in caller may use, most specific pattern first. Only built screens
  * are listed, so the navigation never offers a page that does not exist yet.
  */
-export function routesFor(_me: Me, { t }: Translator): Route[] {
-  return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <Home /> }];
+export function routesFor(me: Me, { t }: Translator): Route[] {
+  if (me.kind === "staff") {
+    return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <StaffHome /> }];
+  }
+  return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <Dashboard /> }];
 }

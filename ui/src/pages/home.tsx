@@ -4,7 +4,7 @@ import { usePrefs } from "../i18n/index.ts";
 import { useMe } from "../session.ts";
 
 /** Who is signed in, as a definition list: the first thing a support call asks for. */
-function AccountSummary({ me }: { me: Me }) {
+export function AccountSummary({ me }: { me: Me }) {
   const { t, label } = usePrefs();
   const rows: [string, string][] =
     me.kind === "user"
@@ -35,7 +35,8 @@ function AccountSummary({ me }: { me: Me }) {
   );
 }
 
-export function Home() {
+/** Staff's home until their queues and workspace exist: who they are and what they cover. */
+export function StaffHome() {
   const { t } = usePrefs();
   const me = useMe();
   return (

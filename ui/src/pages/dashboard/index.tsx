@@ -1,0 +1,35 @@
+import { Page } from "../../components/page.tsx";
+import { usePrefs } from "../../i18n/index.ts";
+import { useMe } from "../../session.ts";
+import { AccountSummary } from "../home.tsx";
+import { SupportLevels } from "./levels.tsx";
+import { ServicesByUniverse } from "./services.tsx";
+import { OpenTickets } from "./tickets.tsx";
+
+/**
+ * A customer's or partner's home: open tickets first (what needs attention), then the support
+ * levels that set their deadlines, then the services. Each section loads on its own, so a slow
+ * list never holds the others back.
+ */
+export function Dashboard() {
+  const { t } = usePrefs();
+  const me = useMe();
+  if (me.kind !== "user") return null;
+  return (
+    <Page title={t("dashboard.title")}>
+      <section class="card" aria-labelledby="tickets-title">
+        <h2 id="tickets-title">{t("dashboard.tickets")}</h2>
+        <OpenTickets />
+      </section>
+      <section class="card" aria-labelledby="levels-title">
+        <h2 id="levels-title">{t("dashboard.levels")}</h2>
+        <SupportLevels nic={me.account.nicHandle} />
+      </section>
+      <section class="card" aria-labelledby="services-title">
+        <h2 id="services-title">{t("dashboard.services")}</h2>
+        <ServicesByUniverse />
+      </section>
+      <AccountSummary me={me} />
+    </Page>
+  );
+}
