@@ -18,6 +18,7 @@ export const problemStatus = {
   contact_change_closed: 409,
   contact_change_expired: 409,
   ticket_closed: 409,
+  job_not_failed: 409,
   reopen_window_passed: 409,
   same_account: 422,
   token_already_used: 409,

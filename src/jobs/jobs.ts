@@ -40,4 +40,6 @@ export interface SendOptions {
 /** The database-backed job queue (pg-boss on PostgreSQL and on PGlite). */
 export interface JobQueue {
   send<T>(job: JobDefinition<T>, data: T, options?: SendOptions): Promise<string | null>;
+  /** Gives a dead (failed) job one more attempt; false when it is not failed. */
+  retry(queue: string, id: string, options?: { trx?: Database }): Promise<boolean>;
 }

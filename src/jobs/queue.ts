@@ -16,6 +16,10 @@ export function bossDb(db: Database): PgBoss.Db {
   };
 }
 
+// Dead jobs stay in the job table, where staff admins list and retry them, for two weeks
+// (pg-boss would archive them after 12 hours, beyond the reach of retry).
+const BOSS_SETTINGS = { schema: JOB_SCHEMA, archiveFailedAfterSeconds: 14 * 86_400 };
+
 export interface PgBossQueueOptions {
   db: Database;
   /** On PostgreSQL pg-boss gets its own small pool; on PGlite it shares Palier's connection. */
@@ -32,8 +36,8 @@ export class PgBossQueue implements JobQueue {
     this.db = options.db;
     this.boss = new PgBoss(
       options.databaseUrl
-        ? { connectionString: options.databaseUrl, max: 4, schema: JOB_SCHEMA }
-        : { db: bossDb(options.db), schema: JOB_SCHEMA },
+        ? { connectionString: options.databaseUrl, max: 4, ...BOSS_SETTINGS }
+        : { db: bossDb(options.db), ...BOSS_SETTINGS },
     );
   }
 
@@ -75,6 +79,15 @@ export class PgBossQueue implements JobQueue {
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     };
     return this.boss.send(job.name, data as object, sendOptions);
+  }
+
+  async retry(queue: string, id: string, options: { trx?: Database } = {}): Promise<boolean> {
+    const result = (await this.boss.retry(
+      queue,
+      id,
+      options.trx ? { db: bossDb(options.trx) } : {},
+    )) as unknown as { affected?: number } | undefined;
+    return (result?.affected ?? 0) > 0;
   }
 
   async stop(): Promise<void> {

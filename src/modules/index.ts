@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
+import { jobRoutes } from "./jobs/routes.ts";
 import { liveRoutes } from "./live/routes.ts";
 import { mailboxRoutes } from "./mailbox/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
@@ -30,6 +31,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await reportRoutes(app, ctx);
   await routingRoutes(app, ctx);
   await liveRoutes(app, ctx);
+  await jobRoutes(app, ctx);
   await webhookRoutes(app, ctx);
   await mailboxRoutes(app, ctx);
 }

@@ -148,9 +148,9 @@ describe("ticket notifications over SMTP", () => {
     const russian = await createUser(ctx.db, await createAccount(ctx.db));
     await setLanguage(french, "fr");
     await setLanguage(russian, "ru");
-    for (const [user, language, expected, body] of [
-      [french, "fr", "Reçu : Panne", "Nous avons bien reçu votre ticket"],
-      [russian, "ru", "Получена: Panne", "Мы получили вашу заявку"],
+    for (const [user, language, expected, body, fact] of [
+      [french, "fr", "Reçu : Panne", "Nous avons bien reçu votre ticket", "Objet\u00a0: Panne"],
+      [russian, "ru", "Получена: Panne", "Мы получили вашу заявку", "Тема: Panne"],
     ] as const) {
       const own = await createService(ctx.db, { admin: user.account });
       const ticket = await open(user, own, { subject: "Panne" });
@@ -158,6 +158,7 @@ describe("ticket notifications over SMTP", () => {
       const [mail] = await sink.to(user.email);
       expect(mail?.subject).toBe(`[${ticket.number}] ${expected}`);
       expect(mail?.text).toContain(body);
+      expect(mail?.text).toContain(fact);
       expect(mail?.html).toContain(body);
       expect(mail?.html).toContain(`<html lang="${language}">`);
     }

@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { enqueueMail, type OutgoingMail } from "../../src/mail/outgoing.ts";
 import { findMail } from "../../src/mail/repository.ts";
 import { sendMailJob } from "../../src/mail/send-job.ts";
-import { testContext } from "../helpers/context.ts";
+import { type TestContext, testContext } from "../helpers/context.ts";
 import { jobContext, sendJobsOf } from "./helpers.ts";
+
+let ctx: TestContext;
+
+// Opening the worker's database may take a while on a loaded machine: a hook, not a test, waits.
+beforeAll(async () => {
+  ctx = await testContext();
+});
 
 function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
   return {
@@ -20,7 +27,6 @@ function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
 
 describe("enqueueMail", () => {
   it("stores the mail and its send job in the caller's transaction, once per dedupe key", async () => {
-    const ctx = await testContext();
     const outgoing = mail({ headers: { "Auto-Submitted": "auto-generated" } });
     const first = await ctx.db.transaction().execute((trx) => enqueueMail(trx, ctx, outgoing));
     const again = await ctx.db.transaction().execute((trx) => enqueueMail(trx, ctx, outgoing));
@@ -36,7 +42,6 @@ describe("enqueueMail", () => {
   });
 
   it("leaves neither mail nor job when the transaction rolls back", async () => {
-    const ctx = await testContext();
     const outgoing = mail();
     let id: string | null = null;
     await expect(
@@ -51,7 +56,6 @@ describe("enqueueMail", () => {
   });
 
   it("keeps the mail in the developer mailbox when no SMTP transport is set, secret included", async () => {
-    const ctx = await testContext();
     const id = await ctx.db
       .transaction()
       .execute((trx) =>

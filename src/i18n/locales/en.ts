@@ -19,6 +19,7 @@ const en = {
     contact_change_closed: "This contact change is no longer open",
     contact_change_expired: "This contact change has expired",
     ticket_closed: "This ticket is closed",
+    job_not_failed: "Only a failed job can be retried",
     reopen_window_passed: "This ticket can no longer be reopened",
     same_account: "The account already holds this role",
     token_already_used: "This token has already been used",

@@ -20,6 +20,7 @@ const fr: Catalogue = {
     contact_change_closed: "Ce changement de contact n'est plus ouvert",
     contact_change_expired: "Ce changement de contact a expiré",
     ticket_closed: "Ce ticket est fermé",
+    job_not_failed: "Seule une tâche en échec peut être relancée",
     reopen_window_passed: "Ce ticket ne peut plus être rouvert",
     same_account: "Ce compte détient déjà ce rôle",
     token_already_used: "Ce jeton a déjà été utilisé",

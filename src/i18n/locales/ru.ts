@@ -20,6 +20,7 @@ const ru: Catalogue = {
     contact_change_closed: "Эта смена контакта больше не открыта",
     contact_change_expired: "Срок этой смены контакта истёк",
     ticket_closed: "Этот тикет закрыт",
+    job_not_failed: "Повторить можно только задачу, завершившуюся ошибкой",
     reopen_window_passed: "Этот тикет больше нельзя открыть повторно",
     same_account: "Этот аккаунт уже имеет эту роль",
     token_already_used: "Этот токен уже использован",

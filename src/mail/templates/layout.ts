@@ -27,6 +27,9 @@ export function renderMail(content: MailContent): RenderedMail {
   return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
 }
 
+// French sets a (non-breaking) space before a colon.
+const COLON: Record<Language, string> = { en: ": ", fr: "\u00a0: ", ru: ": " };
+
 function renderText(content: MailContent): string {
   const blocks: string[] = [content.greeting, ...content.paragraphs];
   if (content.quote !== undefined) {
@@ -38,9 +41,15 @@ function renderText(content: MailContent): string {
     );
   }
   if (content.facts.length > 0) {
-    blocks.push(content.facts.map(([label, value]) => `${label}: ${value}`).join("\n"));
+    blocks.push(
+      content.facts
+        .map(([label, value]) => `${label}${COLON[content.language]}${value}`)
+        .join("\n"),
+    );
   }
-  if (content.action) blocks.push(`${content.action.label}: ${content.action.url}`);
+  if (content.action) {
+    blocks.push(`${content.action.label}${COLON[content.language]}${content.action.url}`);
+  }
   blocks.push(...(content.after ?? []));
   // "-- " is the signature separator mail clients recognise and fold away.
   blocks.push(`-- \n${content.footer.join("\n")}`);
