@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
+import { inboundMailRoutes } from "./inbound-mail/routes.ts";
 import { jobRoutes } from "./jobs/routes.ts";
 import { liveRoutes } from "./live/routes.ts";
 import { mailboxRoutes } from "./mailbox/routes.ts";
@@ -32,6 +33,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await routingRoutes(app, ctx);
   await liveRoutes(app, ctx);
   await jobRoutes(app, ctx);
+  await inboundMailRoutes(app, ctx);
   await webhookRoutes(app, ctx);
   await mailboxRoutes(app, ctx);
 }
