@@ -13,7 +13,8 @@ const RETRY_LIMIT = 10;
 /**
  * Delivers one stored mail. Idempotent: a mail already sent (or kept in the developer mailbox)
  * is skipped, so a replayed job never mails twice. A failed SMTP attempt records its error and
- * throws, and pg-boss retries with exponential backoff (30 s, 1 min, 2 min… about 8.5 h in all).
+ * throws, and pg-boss retries with exponential backoff and jitter: 1–2 min, then doubling, ten
+ * retries spanning about a day (17 to 34 h), so a relay down overnight still delivers.
  */
 export const sendMailJob = defineJob<SendMailData>({
   name: "mail.send",
