@@ -100,20 +100,24 @@ export async function writeMessage(
       status,
       reopened: reopening,
     });
+    // The other accounts and the assignee hear of the message as one event.
+    const assignee = ticket.assigned_staff_id;
     await notifyAccounts(
       trx,
       "ticket.message",
       ticket,
       { messageId: message.id, status },
       principal.accountId,
+      assignee
+        ? [
+            {
+              topic: "ticket.customer_replied",
+              recipientStaffId: assignee,
+              payload: { ...ticketNotice(ticket), messageId: message.id, status },
+            },
+          ]
+        : [],
     );
-    if (ticket.assigned_staff_id) {
-      await enqueue(trx, {
-        topic: "ticket.customer_replied",
-        recipientStaffId: ticket.assigned_staff_id,
-        payload: { ...ticketNotice(ticket), messageId: message.id, status },
-      });
-    }
   } else {
     const status = await writeChange(trx, ticket, {
       ...(input.status !== undefined ? { status: input.status } : {}),

@@ -3,7 +3,7 @@ import type { Database } from "../../db/database.ts";
 import type { TicketStatus, TicketsTable } from "../../db/schema.ts";
 import type { Actor } from "../../http/principal.ts";
 import { translator } from "../../i18n/index.ts";
-import { enqueueAll } from "../../jobs/outbox.ts";
+import { enqueueAll, type OutboxMessage } from "../../jobs/outbox.ts";
 import { recordAudits } from "../audit/recorder.ts";
 import { clockAfter } from "./clock-store.ts";
 import { insertMessage } from "./message-repository.ts";
@@ -51,23 +51,28 @@ export function ticketNotice(ticket: TicketRow & { service_name: string | null }
   };
 }
 
-/** One outbox message per concerned account, optionally leaving out the author's own. */
+/**
+ * One outbox message per concerned account, optionally leaving out the author's own, plus
+ * `staffNotices` (the assignee's side of the same change): all in one event. A change no one
+ * is told about (a customer writing on its own unassigned ticket) still writes one row without
+ * recipient, so staff live streams and global webhooks see every change.
+ */
 export async function notifyAccounts(
   trx: Database,
   topic: string,
   ticket: TicketView,
   payload: Record<string, unknown>,
   exceptAccountId: string | null = null,
+  staffNotices: OutboxMessage[] = [],
 ): Promise<void> {
+  const notice = { ...ticketNotice(ticket), ...payload };
   const recipients = concernedAccounts(ticket).filter((id) => id !== exceptAccountId);
-  await enqueueAll(
-    trx,
-    recipients.map((accountId) => ({
-      topic,
-      recipientAccountId: accountId,
-      payload: { ...ticketNotice(ticket), ...payload },
-    })),
-  );
+  const messages: OutboxMessage[] = [
+    ...recipients.map((accountId) => ({ topic, recipientAccountId: accountId, payload: notice })),
+    ...staffNotices,
+  ];
+  if (messages.length === 0) messages.push({ topic, payload: notice });
+  await enqueueAll(trx, messages);
 }
 
 /** Audits a ticket step for each concerned account, so each reads it in its own audit log. */
