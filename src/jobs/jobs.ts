@@ -21,6 +21,11 @@ export interface JobDefinition<T> {
   retryBackoff: boolean;
   /** A run longer than this is considered crashed and retried. */
   expireInSeconds?: number;
+  /**
+   * Jobs of this type one process runs at the same time (default: the worker's setting, 1).
+   * Raise it for jobs that mostly wait on the network, so one slow receiver holds no queue.
+   */
+  concurrency?: number;
   handle(data: T, ctx: JobContext): Promise<void>;
 }
 

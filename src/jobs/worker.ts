@@ -16,7 +16,7 @@ export type WorkerLog = JobContext["log"];
 export interface WorkerOptions {
   /** Seconds between two looks at an empty queue (pg-boss's minimum is 0.5). Default 2. */
   pollingIntervalSeconds?: number;
-  /** Jobs of one queue this process runs at the same time. Default 1. */
+  /** Jobs of one queue this process runs at the same time, unless its definition says. Default 1. */
   concurrency?: number;
   /** The outbox dispatcher runs beside the workers unless false. */
   dispatch?: DispatcherOptions | false;
@@ -73,13 +73,17 @@ export async function startWorkers(
 
   const loop = async (definition: JobDefinition<never>): Promise<void> => {
     while (!stopped) {
-      // pg-boss's fetch answers [] when the database is unreachable, so this loop never throws.
-      const [job] = await boss.fetch<never>(definition.name, { batchSize: 1 });
-      if (!job) {
-        await pause(intervalMs);
-        continue;
+      try {
+        // pg-boss's fetch answers [] when the database is unreachable: the loop just waits.
+        const [job] = await boss.fetch<never>(definition.name, { batchSize: 1 });
+        if (job) {
+          await runJob(boss, definition, job, jobContext, log);
+          continue;
+        }
+      } catch (error) {
+        log.error({ err: error, queue: definition.name }, "job fetch failed");
       }
-      await runJob(boss, definition, job, jobContext, log);
+      await pause(intervalMs);
     }
   };
 
@@ -87,7 +91,9 @@ export async function startWorkers(
     for (const resume of [...pauses]) resume();
   };
   const loops = definitions.flatMap((definition) =>
-    Array.from({ length: concurrency }, () => loop(definition)),
+    Array.from({ length: Math.max(1, definition.concurrency ?? concurrency) }, () =>
+      loop(definition),
+    ),
   );
   // Jobs the dispatcher just enqueued are fetched at once rather than at the next poll.
   const dispatcher =

@@ -80,6 +80,39 @@ describe("job workers", () => {
     expect(await attemptsOf(ctx.db, key)).toHaveLength(1);
   });
 
+  it("run as many jobs of one type at once as its definition's concurrency", async () => {
+    // Each run waits for the other to start: only two runs at once let both finish first time.
+    let started = 0;
+    let release: () => void = () => {};
+    const bothStarted = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = effectJob();
+    const job = {
+      ...base,
+      concurrency: 2,
+      async handle(data: { key: string }, jobContext: Parameters<typeof base.handle>[1]) {
+        started += 1;
+        if (started === 2) release();
+        const timeout = new Promise((_, reject) =>
+          setTimeout(() => reject(new Error("ran alone")), 10_000),
+        );
+        await Promise.race([bothStarted, timeout]);
+        await base.handle(data, jobContext);
+      },
+    };
+    await start([job as AnyJob]);
+    const keys = [uniqueSuffix(), uniqueSuffix()];
+    const ids = await Promise.all(keys.map((key) => ctx.jobs.send(job, { key })));
+    for (const id of ids) {
+      await waitFor(
+        async () => ((await jobRow(ctx.db, id ?? ""))?.state === "completed" ? true : undefined),
+        "both jobs",
+      );
+    }
+    for (const key of keys) expect(await attemptsOf(ctx.db, key)).toHaveLength(1);
+  });
+
   it("refuse to start while jobs of a type without handler wait", async () => {
     const orphan = effectJob();
     await ctx.jobs.ensureQueue(orphan as AnyJob);
