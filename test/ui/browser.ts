@@ -52,3 +52,12 @@ export async function openBrowser(options: { locale?: string; timezoneId?: strin
   };
   return { context, page, close } satisfies Browser;
 }
+
+/** Signs in through the Manager's own form at `url` (any address: it opens once signed in). */
+export async function signIn(page: Page, url: string, email: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}

@@ -4,6 +4,8 @@ import type { Translator } from "./i18n/index.ts";
 import type { Params } from "./lib/router.tsx";
 import { Dashboard } from "./pages/dashboard/index.tsx";
 import { StaffHome } from "./pages/home.tsx";
+import { NewTicket } from "./pages/new-ticket/index.tsx";
+import { TicketPage } from "./pages/ticket/index.tsx";
 
 export interface Route {
   pattern: string;
@@ -20,5 +22,12 @@ export function routesFor(me: Me, { t }: Translator): Route[] {
   if (me.kind === "staff") {
     return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <StaffHome /> }];
   }
-  return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <Dashboard /> }];
+  return [
+    { pattern: "/", nav: t("nav.dashboard"), render: () => <Dashboard /> },
+    { pattern: "/tickets/new", nav: t("nav.newTicket"), render: () => <NewTicket /> },
+    {
+      pattern: "/tickets/:number",
+      render: ({ number = "" }) => <TicketPage key={number} number={number} />,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import { usePrefs } from "../i18n/index.ts";
+import { Link } from "../lib/router.tsx";
 import { Table } from "./table.tsx";
 import { DueTime } from "./time.tsx";
 
@@ -28,7 +29,9 @@ export function TicketTable({ label, tickets }: { label: string; tickets: Ticket
     >
       {tickets.map((ticket) => (
         <tr key={ticket.number}>
-          <td class="mono nowrap">{ticket.number}</td>
+          <td class="mono nowrap">
+            <Link href={`/tickets/${encodeURIComponent(ticket.number)}`}>{ticket.number}</Link>
+          </td>
           <td>{ticket.subject}</td>
           <td class="mono">
             {ticket.serviceName ?? <span class="muted">{t("ticket.noService")}</span>}

@@ -20,7 +20,10 @@ export function fieldMessage(message: string, problem: Problem, tr: Translator):
   if (message.startsWith("must be one of:")) return t("field.oneOf");
   if (message === 'must match format "email"') return t("field.email");
   const short = /^must NOT have fewer than (\d+) characters$/.exec(message);
-  if (short) return t("field.tooShort", { n: Number(short[1]) });
+  if (short) {
+    const n = Number(short[1]);
+    return n === 1 ? t("field.required") : t("field.tooShort", { n });
+  }
   const long = /^must NOT have more than (\d+) characters$/.exec(message);
   if (long) return t("field.tooLong", { n: Number(long[1]) });
   if (lang === "en") return message;

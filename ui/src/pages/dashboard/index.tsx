@@ -1,5 +1,6 @@
 import { Page } from "../../components/page.tsx";
 import { usePrefs } from "../../i18n/index.ts";
+import { Link } from "../../lib/router.tsx";
 import { useMe } from "../../session.ts";
 import { AccountSummary } from "../home.tsx";
 import { SupportLevels } from "./levels.tsx";
@@ -16,7 +17,14 @@ export function Dashboard() {
   const me = useMe();
   if (me.kind !== "user") return null;
   return (
-    <Page title={t("dashboard.title")}>
+    <Page
+      title={t("dashboard.title")}
+      actions={
+        <Link href="/tickets/new" class="button">
+          {t("nav.newTicket")}
+        </Link>
+      }
+    >
       <section class="card" aria-labelledby="tickets-title">
         <h2 id="tickets-title">{t("dashboard.tickets")}</h2>
         <OpenTickets />

@@ -1,0 +1,105 @@
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+import { call, load } from "../../api/client.ts";
+import { Page } from "../../components/page.tsx";
+import { Loading, ProblemAlert } from "../../components/state.tsx";
+import { DateTime, DueTime } from "../../components/time.tsx";
+import { usePrefs } from "../../i18n/index.ts";
+import { useLoad } from "../../lib/use-load.ts";
+import { StatusActions } from "./actions.tsx";
+import { fetchMessages, fetchTicket, type Message, type Ticket } from "./data.ts";
+import { ReplyForm } from "./reply.tsx";
+import { Thread } from "./thread.tsx";
+
+function Facts({ ticket }: { ticket: Ticket }) {
+  const { t, label } = usePrefs();
+  const rows: [string, ComponentChildren][] = [
+    [t("fact.status"), label("status", ticket.status)],
+    [
+      t("fact.due"),
+      ticket.status === "solved" || ticket.status === "closed" ? (
+        "—"
+      ) : (
+        <DueTime dueAt={ticket.dueAt} status={ticket.status} />
+      ),
+    ],
+    [
+      t("fact.severity"),
+      <span class={`badge severity-${ticket.severity}`}>{label("severity", ticket.severity)}</span>,
+    ],
+    [t("fact.service"), ticket.serviceName ?? t("ticket.noService")],
+    [t("fact.category"), label("category", ticket.category)],
+    [t("fact.area"), ticket.responsibilityArea ? label("area", ticket.responsibilityArea) : "—"],
+    [t("fact.level"), label("level", ticket.level)],
+    [t("fact.opened"), <DateTime iso={ticket.createdAt} />],
+  ];
+  return (
+    <dl class="facts">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One ticket: its facts and due time, the conversation, and the reply form. */
+export function TicketPage({ number }: { number: string }) {
+  const { t } = usePrefs();
+  const loaded = useLoad(async () => {
+    const [ticket, messages] = await Promise.all([
+      load(fetchTicket(number)),
+      load(fetchMessages(number)),
+    ]);
+    return { ticket, messages };
+  }, [number]);
+  // After a reply or a status change the facts are read again; the thread keeps its place.
+  const [fresh, setFresh] = useState<Ticket | null>(null);
+  const [added, setAdded] = useState<Message[]>([]);
+  const refresh = async () => {
+    const result = await call(fetchTicket(number));
+    if (result.ok) setFresh(result.data);
+  };
+
+  if (loaded.state !== "ready") {
+    return (
+      <Page title={t("ticket.title", { number })}>
+        {loaded.state === "loading" ? (
+          <Loading />
+        ) : (
+          <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
+        )}
+      </Page>
+    );
+  }
+  const ticket = fresh ?? loaded.data.ticket;
+  return (
+    <Page title={ticket.subject}>
+      <p class="subtitle mono">{ticket.number}</p>
+      <section class="card" aria-labelledby="details-title">
+        <h2 id="details-title">{t("ticket.details")}</h2>
+        <Facts ticket={ticket} />
+        {ticket.outOfPerimeter && <p class="notice">{t("ticket.outOfPerimeter")}</p>}
+        <StatusActions ticket={ticket} onChanged={refresh} />
+      </section>
+      <section class="card" aria-labelledby="thread-title">
+        <h2 id="thread-title">{t("thread.title")}</h2>
+        <Thread number={ticket.number} first={loaded.data.messages} added={added} />
+      </section>
+      {ticket.status !== "closed" && (
+        <section class="card" aria-labelledby="reply-title">
+          <h2 id="reply-title">{t("reply.title")}</h2>
+          <ReplyForm
+            number={ticket.number}
+            onSent={(message) => {
+              setAdded((now) => [...now, message]);
+              void refresh();
+            }}
+          />
+        </section>
+      )}
+    </Page>
+  );
+}

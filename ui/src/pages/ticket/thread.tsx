@@ -1,0 +1,95 @@
+import { useState } from "preact/hooks";
+import { call, type Problem } from "../../api/client.ts";
+import { Empty, ProblemAlert } from "../../components/state.tsx";
+import { DateTime } from "../../components/time.tsx";
+import { usePrefs } from "../../i18n/index.ts";
+import { formatNumber } from "../../lib/format.ts";
+import { fetchMessages, type Message, type MessagePage } from "./data.ts";
+
+function Author({ message }: { message: Message }) {
+  const { t } = usePrefs();
+  const { author } = message;
+  if (author.kind === "customer") return <>{author.name ?? author.nicHandle}</>;
+  if (author.kind === "staff") return <>{author.name ?? t("thread.support")}</>;
+  return <>{t("thread.system")}</>;
+}
+
+function Attachments({ number, message }: { number: string; message: Message }) {
+  const { t, lang } = usePrefs();
+  if (message.attachments.length === 0) return null;
+  return (
+    <div class="attachments">
+      <h4>{t("thread.attachments")}</h4>
+      <ul>
+        {message.attachments.map((file) => (
+          <li key={file.id}>
+            {/* A plain link: the session cookie authorises the download. */}
+            <a href={`/api/v1/tickets/${encodeURIComponent(number)}/attachments/${file.id}`}>
+              {file.filename}
+            </a>{" "}
+            <span class="muted">({formatNumber(Math.ceil(file.sizeBytes / 1024), lang)} KiB)</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The conversation, oldest first. Each message is an article named by its author and time;
+ * support's answers and the customer's messages are told apart by more than colour (a label).
+ */
+export function Thread({
+  number,
+  first,
+  added,
+}: {
+  number: string;
+  first: MessagePage;
+  /** Messages sent from this page since it loaded. */
+  added: Message[];
+}) {
+  const { t } = usePrefs();
+  const [items, setItems] = useState(first.items);
+  const [cursor, setCursor] = useState(first.nextCursor);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const more = async () => {
+    if (!cursor) return;
+    const result = await call(fetchMessages(number, cursor));
+    if (!result.ok) return setProblem(result.problem);
+    setItems((now) => [...now, ...result.data.items]);
+    setCursor(result.data.nextCursor);
+  };
+  const seen = new Set(items.map((message) => message.id));
+  const all = cursor ? items : [...items, ...added.filter((message) => !seen.has(message.id))];
+  if (all.length === 0) return <Empty>{t("thread.empty")}</Empty>;
+  return (
+    <>
+      <ol class="thread">
+        {all.map((message) => (
+          <li key={message.id} class={`message from-${message.kind}`}>
+            <article aria-labelledby={`m-${message.id}`}>
+              <header id={`m-${message.id}`}>
+                <strong>
+                  <Author message={message} />
+                </strong>
+                {message.author.kind === "staff" && (
+                  <span class="badge">{t("thread.support")}</span>
+                )}{" "}
+                <DateTime iso={message.createdAt} />
+              </header>
+              <div class="message-body">{message.body}</div>
+              <Attachments number={number} message={message} />
+            </article>
+          </li>
+        ))}
+      </ol>
+      {problem && <ProblemAlert problem={problem} />}
+      {cursor && (
+        <button type="button" class="button secondary" onClick={more}>
+          {t("thread.more")}
+        </button>
+      )}
+    </>
+  );
+}
