@@ -82,22 +82,20 @@ describe("attachments", () => {
     ]);
   });
 
-  it("skips a file over 10 MB and keeps a mail of attachments only", async () => {
-    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
+  it("keeps a mail of attachments only, with a line for a body", async () => {
+    // Files over 10 MB are skipped the same way (see rules.test.ts); sending one over SMTP
+    // here would only make the test slow.
     const row = await rig.deliver({
       from: user.email,
       to: SUPPORT,
-      subject: "Dump",
+      subject: "Screenshot",
       attachments: [
-        { filename: "dump.zip", content: big, contentType: "application/zip" },
         { filename: "shot.png", content: Buffer.from("\x89PNG fake"), contentType: "image/png" },
       ],
     });
     expect(row.outcome).toBe("ticket-created");
-    expect(row.outcome_details).toMatchObject({
-      attachmentsKept: 1,
-      skipped: [{ filename: "dump.zip", reason: "too-large" }],
-    });
+    expect(row.outcome_details).toMatchObject({ attachmentsKept: 1 });
+    expect(row.outcome_details).not.toHaveProperty("skipped");
     expect((await ticketMessage(ctx.db, row.ticket_message_id)).body).toBe(
       "(This e-mail had no text, only attachments.)",
     );

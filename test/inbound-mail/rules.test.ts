@@ -182,6 +182,7 @@ describe("attachment limits", () => {
       file("a.pdf", "application/pdf", 9 * MB),
       file("b.pdf", "application/pdf", 9 * MB),
       file("c.pdf", "application/pdf", 9 * MB),
+      file("big.zip", "application/zip", 10 * MB + 1),
       file("d.txt", "text/plain; charset=utf-8", 10),
       file("e.bin", "application/octet-stream", 10),
       file("../../etc/f.txt", "text/plain", 0),
@@ -189,6 +190,7 @@ describe("attachment limits", () => {
     expect(kept.map((f) => f.filename)).toEqual(["a.pdf", "b.pdf", "d.txt"]);
     expect(skipped.map((f) => [f.filename, f.reason])).toEqual([
       ["c.pdf", "total"],
+      ["big.zip", "too-large"],
       ["e.bin", "type"],
       ["f.txt", "empty"],
     ]);
