@@ -2,9 +2,13 @@
 export const USAGE = `Usage: palier <command> [options]
 
 Commands:
-  serve [--no-demo]     Migrate, seed the catalogue (and the demo data on the first start of
+  serve [--no-demo] [--workers N]
+                        Migrate, seed the catalogue (and the demo data on the first start of
                         an empty database, unless --no-demo), then serve the API on PORT
-                        (default 8080). Also what "palier" alone does.
+                        (default 8080) and inbound mail on SMTP_LISTEN (default
+                        127.0.0.1:2525, "off" to disable). Also what "palier" alone does.
+                        --workers N (or WEB_CONCURRENCY): N processes share the port
+                        (PostgreSQL only).
   migrate               Apply pending database migrations
   seed --demo           Seed the demo provider "Palier Cloud" into a database without accounts
   account create        --name NAME --kind individual|company --region EU|CA|US
