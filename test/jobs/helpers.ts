@@ -12,6 +12,9 @@ import {
   type WorkerLog,
   type WorkerOptions,
 } from "../../src/jobs/worker.ts";
+import { seedCatalog } from "../../src/modules/catalog/seed.ts";
+import { seedCalendars } from "../../src/modules/sla/seed.ts";
+import { seedSupport } from "../../src/modules/support/seed.ts";
 import type { TestContext } from "../helpers/context.ts";
 import { uniqueSuffix } from "../helpers/factories.ts";
 import { createDatabase, dropDatabase } from "../helpers/postgres.ts";
@@ -150,6 +153,10 @@ export async function exclusiveContext(shared: TestContext): Promise<ExclusiveCo
   const url = await createDatabase(sharedUrl);
   const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
   await migrateToLatest(handle.db);
+  // The reference data every database of the suite holds, so factories and commands work here.
+  await seedCatalog(handle.db);
+  await seedCalendars(handle.db);
+  await seedSupport(handle.db);
   await createEffectTables(handle.db);
   const opened = await openAppContext(
     handle.db,
