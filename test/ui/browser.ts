@@ -59,5 +59,6 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  // Signed in once the form is gone (the screen that follows may be in the user's language).
+  await page.getByLabel("Password").waitFor({ state: "detached" });
 }

@@ -3,8 +3,8 @@ import { formatDateTime, formatRelative } from "../lib/format.ts";
 
 /** An instant in the reader's language and time zone, machine-readable in `datetime`. */
 export function DateTime({ iso }: { iso: string }) {
-  const { lang, timeZone } = usePrefs();
-  return <time dateTime={iso}>{formatDateTime(iso, lang, timeZone)}</time>;
+  const { locale, timeZone } = usePrefs();
+  return <time dateTime={iso}>{formatDateTime(iso, locale, timeZone)}</time>;
 }
 
 /**
@@ -12,7 +12,7 @@ export function DateTime({ iso }: { iso: string }) {
  * past. No due time means the SLA clock is paused (waiting for the customer, or on hold).
  */
 export function DueTime({ dueAt, status }: { dueAt: string | null; status: string }) {
-  const { t, lang, timeZone } = usePrefs();
+  const { t, locale, timeZone } = usePrefs();
   if (!dueAt) {
     return (
       <span class="muted">
@@ -25,8 +25,8 @@ export function DueTime({ dueAt, status }: { dueAt: string | null; status: strin
     <span class={overdue ? "due overdue" : "due"}>
       {overdue && <strong class="badge danger">{t("due.overdue")}</strong>}
       <time dateTime={dueAt}>
-        <span class="due-relative">{formatRelative(dueAt, lang)}</span>
-        <span class="due-exact">{formatDateTime(dueAt, lang, timeZone)}</span>
+        <span class="due-relative">{formatRelative(dueAt, locale)}</span>
+        <span class="due-exact">{formatDateTime(dueAt, locale, timeZone)}</span>
       </time>
     </span>
   );

@@ -46,6 +46,8 @@ function interpolate(text: string, vars?: Vars): string {
 
 export interface Translator {
   lang: Lang;
+  /** For Intl: the browser's own locale when it speaks this language (en-GB), else the language. */
+  locale: string;
   t(key: Key, vars?: Vars): string;
   /** Plural: picks `<base>_<category>` for the count by the language's rules. */
   tn(base: PluralBase, count: number, vars?: Vars): string;
@@ -56,17 +58,27 @@ export interface Translator {
   label(group: string, code: string): string;
 }
 
+function localeFor(lang: Lang): string {
+  const own = globalThis.navigator?.languages?.find((tag) => tag.toLowerCase().startsWith(lang));
+  try {
+    return own ? (Intl.getCanonicalLocales(own)[0] ?? lang) : lang;
+  } catch {
+    return lang;
+  }
+}
+
 export function translator(lang: Lang, catalog: Catalog): Translator {
-  const rules = new Intl.PluralRules(lang);
+  const locale = localeFor(lang);
+  const rules = new Intl.PluralRules(locale);
   const t = (key: Key, vars?: Vars) => interpolate(catalog[key] ?? key, vars);
   const label = (group: string, code: string) =>
     (catalog as Record<string, string | undefined>)[`${group}.${code}`] ?? code;
   const tn = (base: PluralBase, count: number, vars?: Vars) => {
     const forms = catalog as Record<string, string | undefined>;
     const text = forms[`${base}_${rules.select(count)}`] ?? forms[`${base}_other`] ?? base;
-    return interpolate(text, { count: new Intl.NumberFormat(lang).format(count), ...vars });
+    return interpolate(text, { count: new Intl.NumberFormat(locale).format(count), ...vars });
   };
-  return { lang, t, tn, label };
+  return { lang, locale, t, tn, label };
 }
 
 export interface Preferences extends Translator {

@@ -12,7 +12,7 @@ type Subscription = NonNullable<Awaited<ReturnType<typeof fetchLevels>>["data"]>
 
 /** The account's level in each universe, what it gives, and any change already scheduled. */
 export function SupportLevels({ nic }: { nic: string }) {
-  const { t, label, lang } = usePrefs();
+  const { t, label, lang, locale } = usePrefs();
   const loaded = useLoad(() => load(fetchLevels(nic)), [nic]);
   if (loaded.state === "loading") return <Loading />;
   if (loaded.state === "error")
@@ -36,7 +36,7 @@ export function SupportLevels({ nic }: { nic: string }) {
             <strong>{item.offer.levelName[lang]}</strong>
           </td>
           <td>{label("coverage", item.offer.coverage)}</td>
-          <td class="nowrap">{formatMinutes(item.offer.firstResponseMinutes.critical, lang)}</td>
+          <td class="nowrap">{formatMinutes(item.offer.firstResponseMinutes.critical, locale)}</td>
           <td>{item.offer.channels.map((channel) => label("channel", channel)).join(", ")}</td>
           <td>
             <SubscriptionState item={item} />
@@ -48,8 +48,8 @@ export function SupportLevels({ nic }: { nic: string }) {
 }
 
 function SubscriptionState({ item }: { item: Subscription }) {
-  const { t, label, lang, timeZone } = usePrefs();
-  const date = (iso: string) => formatDate(iso, lang, timeZone);
+  const { t, label, locale, timeZone } = usePrefs();
+  const date = (iso: string) => formatDate(iso, locale, timeZone);
   return (
     <>
       <span>

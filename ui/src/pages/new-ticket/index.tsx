@@ -7,7 +7,7 @@ import { Loading, ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { fieldErrors } from "../../lib/problem.ts";
 import { navigate, useLocation } from "../../lib/router.tsx";
-import { AreaField } from "./area-field.tsx";
+import { AreaField, useMatrix } from "./area-field.tsx";
 import {
   asksArea,
   CATEGORIES,
@@ -43,6 +43,11 @@ export function NewTicket() {
     subject: "",
     body: "",
   });
+  const product =
+    services.state === "ready"
+      ? services.data.items.find((s) => s.name === draft.service)?.product
+      : undefined;
+  const matrix = useMatrix(asksArea(draft.category) && product ? product : null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
@@ -59,7 +64,6 @@ export function NewTicket() {
       </Page>
     );
   }
-  const product = services.data.items.find((s) => s.name === draft.service)?.product;
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -121,7 +125,8 @@ export function NewTicket() {
         )}
         {asksArea(draft.category) && product && (
           <AreaField
-            product={product}
+            rows={matrix.rows}
+            loading={matrix.loading}
             value={draft.area}
             error={errors.area}
             onChange={(value) => set("area", value)}
@@ -145,7 +150,7 @@ export function NewTicket() {
             onChange={(value) => set("urgency", value as Draft["urgency"])}
           />
         </div>
-        <IntakePreview draft={draft} />
+        <IntakePreview draft={draft} matrix={matrix.rows} />
         <Field name="subject" label={t("new.subject")} error={errors.subject}>
           {(attrs) => (
             <input

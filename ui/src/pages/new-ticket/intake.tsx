@@ -3,14 +3,14 @@ import { call } from "../../api/client.ts";
 import { Loading } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { formatDateTime, formatMinutes } from "../../lib/format.ts";
-import { type Draft, fetchIntake, type Intake, intakeQuery } from "./data.ts";
+import { type Draft, fetchIntake, type Intake, intakeQuery, type MatrixRow } from "./data.ts";
 
 /**
  * Before submitting, what the API says about this ticket: whose side the chosen area is on
  * (with the way out when it is the customer's), and the first-response time that will apply.
  * Asked again, after a short pause, whenever a field that matters changes.
  */
-export function IntakePreview({ draft }: { draft: Draft }) {
+export function IntakePreview({ draft, matrix }: { draft: Draft; matrix: MatrixRow[] }) {
   const { t } = usePrefs();
   const query = intakeQuery(draft);
   const key = query ? JSON.stringify(query) : "";
@@ -37,14 +37,17 @@ export function IntakePreview({ draft }: { draft: Draft }) {
       {state?.key !== key ? (
         <Loading label={t("intake.loading")} />
       ) : (
-        state.intake && <IntakeFacts intake={state.intake} />
+        state.intake && <IntakeFacts intake={state.intake} matrix={matrix} />
       )}
     </section>
   );
 }
 
-function IntakeFacts({ intake }: { intake: Intake }) {
-  const { t, label, lang, timeZone } = usePrefs();
+function IntakeFacts({ intake, matrix }: { intake: Intake; matrix: MatrixRow[] }) {
+  const { t, label, locale, timeZone } = usePrefs();
+  // The same explanation in the Manager's language when the matrix is at hand.
+  const explanation =
+    matrix.find((row) => row.area === intake.area?.area)?.text ?? intake.area?.explanation;
   return (
     <>
       {intake.area && (
@@ -54,7 +57,7 @@ function IntakeFacts({ intake }: { intake: Intake }) {
               {label("area", intake.area.area)} · {t(`owner.${intake.area.owner}`)}
             </strong>
           </p>
-          <p>{intake.area.explanation}</p>
+          <p>{explanation}</p>
           {intake.outOfPerimeter && <p class="perimeter-out">{t("intake.outOfPerimeter")}</p>}
           {intake.help && (
             <>
@@ -81,8 +84,8 @@ function IntakeFacts({ intake }: { intake: Intake }) {
       )}
       <p class="first-response">
         {t("intake.firstResponse", {
-          duration: formatMinutes(intake.firstResponse.minutes, lang),
-          date: formatDateTime(intake.firstResponse.dueAt, lang, timeZone),
+          duration: formatMinutes(intake.firstResponse.minutes, locale),
+          date: formatDateTime(intake.firstResponse.dueAt, locale, timeZone),
           level: label("level", intake.entitlement.level),
           severity: label("severity", intake.severity).toLowerCase(),
         })}

@@ -15,7 +15,7 @@ function Author({ message }: { message: Message }) {
 }
 
 function Attachments({ number, message }: { number: string; message: Message }) {
-  const { t, lang } = usePrefs();
+  const { t, locale } = usePrefs();
   if (message.attachments.length === 0) return null;
   return (
     <div class="attachments">
@@ -27,7 +27,9 @@ function Attachments({ number, message }: { number: string; message: Message }) 
             <a href={`/api/v1/tickets/${encodeURIComponent(number)}/attachments/${file.id}`}>
               {file.filename}
             </a>{" "}
-            <span class="muted">({formatNumber(Math.ceil(file.sizeBytes / 1024), lang)} KiB)</span>
+            <span class="muted">
+              ({formatNumber(Math.ceil(file.sizeBytes / 1024), locale)} KiB)
+            </span>
           </li>
         ))}
       </ul>
