@@ -6,6 +6,7 @@ import { expireContactChanges } from "../modules/contact-changes/jobs.ts";
 import { sweepSla } from "../modules/routing/sweeper.ts";
 import { purgePendingAttachments } from "../modules/tickets/attachments.ts";
 import { closeSolvedTickets } from "../modules/tickets/status.ts";
+import { purgeDeliveryRecords } from "./retention.ts";
 
 /** A job the process runs on a fixed period. */
 export interface PeriodicTask {
@@ -39,6 +40,11 @@ export const periodicTasks: PeriodicTask[] = [
     name: "tickets.remind-waiting",
     everyMs: 600_000,
     run: (ctx) => remindWaitingCustomers(ctx.db, ctx.clock),
+  },
+  {
+    name: "delivery-records.purge",
+    everyMs: 21_600_000,
+    run: (ctx) => purgeDeliveryRecords(ctx.db, ctx.clock),
   },
 ];
 
