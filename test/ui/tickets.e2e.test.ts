@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testContext } from "../helpers/context.ts";
+import type { Workers } from "../../src/jobs/worker.ts";
+import { en } from "../../ui/src/i18n/en.ts";
+import { fr } from "../../ui/src/i18n/fr.ts";
+import { type TestContext, testContext } from "../helpers/context.ts";
 import {
   createAccount,
   createService,
+  createStaff,
   createUser,
   TEST_PASSWORD,
   type TestService,
+  type TestStaff,
   type TestUser,
 } from "../helpers/factories.ts";
-import { subscribe } from "../helpers/ticket-factories.ts";
+import { postOk, subscribe } from "../helpers/ticket-factories.ts";
+import { startTestWorkers } from "../jobs/helpers.ts";
 import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
@@ -16,76 +22,112 @@ const unavailable = browserUnavailable();
 const skip = unavailable !== null && !process.env.CI;
 if (skip) console.warn(unavailable);
 
-describe.skipIf(skip)("opening and following a ticket in the Manager", () => {
-  let app: RunningApp;
+let ctx: TestContext;
+let app: RunningApp;
+let agent: TestStaff;
+// The dispatcher turns committed outbox rows into live events: the page hears of the answer.
+let workers: Workers | undefined;
+
+beforeAll(async () => {
+  if (skip) return;
+  if (unavailable) throw new Error(unavailable);
+  ctx = await testContext();
+  agent = await createStaff(ctx.db, { universes: ["server"] });
+  app = await serveManager();
+  workers = await startTestWorkers(ctx);
+});
+
+afterAll(async () => {
+  await workers?.stop();
+  await app?.close();
+});
+
+// The same flow in English and in French, with the texts taken from the Manager's catalogues.
+describe.skipIf(skip).each([
+  ["en", en],
+  ["fr", fr],
+] as const)("opening and following a ticket in the Manager (%s)", (lang, T) => {
   let browser: Browser;
   let customer: TestUser;
   let vps: TestService;
-  const subject = `Cannot log in over SSH ${Date.now()}`;
+  let number: string;
+  const subject = `SSH ${lang} ${Date.now()}`;
 
   beforeAll(async () => {
-    if (unavailable) throw new Error(unavailable);
-    const { db } = await testContext();
-    const account = await createAccount(db, { name: "Brasserie Nord" });
-    customer = await createUser(db, account);
-    vps = await createService(db, { admin: account });
-    await subscribe(db, account, "server", "business");
-    app = await serveManager();
+    const account = await createAccount(ctx.db, { name: `Brasserie Nord ${lang}` });
+    customer = await createUser(ctx.db, account);
+    await ctx.db
+      .updateTable("users")
+      .set({ language: lang })
+      .where("id", "=", customer.id)
+      .execute();
+    vps = await createService(ctx.db, { admin: account });
+    await subscribe(ctx.db, account, "server", "business");
     browser = await openBrowser();
     browser.page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
   });
 
   it("shows the perimeter and the first-response time before anything is sent", async () => {
     const { page } = browser;
     await signIn(page, `${app.url}/tickets/new`, customer.email, TEST_PASSWORD);
-    await page.getByRole("heading", { level: 1, name: "Open a ticket" }).waitFor();
-    await page.getByLabel("Service", { exact: true }).selectOption(vps.name);
-    await page.getByLabel("Which part of the service?").selectOption("operating-system");
-    const intake = page.getByRole("region", { name: "Before you send" });
-    await intake.getByText("This is outside our perimeter", { exact: false }).waitFor();
-    expect(await intake.textContent()).toMatch(/First answer within .+ \(Business level/);
+    await page.getByRole("heading", { level: 1, name: T["new.title"] }).waitFor();
+    await page.getByLabel(T["new.service"], { exact: true }).selectOption(vps.name);
+    await page.getByLabel(T["new.area"]).selectOption("operating-system");
+    const intake = page.getByRole("region", { name: T["intake.title"] });
+    await intake.getByText(T["intake.outOfPerimeter"]).waitFor();
+    expect(await intake.textContent()).toContain(T["level.business"]);
   });
 
   it("shows the API's complaint under the field it names", async () => {
     const { page } = browser;
-    await page.getByRole("button", { name: "Open the ticket" }).click();
-    const field = page.getByRole("textbox", { name: "Subject" });
-    await page.getByText("This field is required.").waitFor();
+    await page.getByRole("button", { name: T["new.submit"] }).click();
+    const field = page.getByRole("textbox", { name: T["new.subject"] });
+    await page.getByText(T["field.required"]).waitFor();
     expect(await field.getAttribute("aria-invalid")).toBe("true");
     expect(await field.getAttribute("aria-describedby")).toBe("field-subject-error");
   });
 
   it("opens the ticket and lands on its page, with the thread and the due time", async () => {
     const { page } = browser;
-    await page.getByRole("textbox", { name: "Subject" }).fill(subject);
-    await page
-      .getByRole("textbox", { name: "Description" })
-      .fill("Since the kernel update, sshd refuses every key.");
-    await page.getByRole("button", { name: "Open the ticket" }).click();
+    await page.getByRole("textbox", { name: T["new.subject"] }).fill(subject);
+    await page.getByRole("textbox", { name: T["new.body"] }).fill("sshd refuses every key.");
+    await page.getByRole("button", { name: T["new.submit"] }).click();
     await page.getByRole("heading", { level: 1, name: subject }).waitFor();
-    expect(page.url()).toMatch(/\/tickets\/PAL-\d+$/);
-    const details = page.getByRole("region", { name: "Details" });
-    expect(await details.textContent()).toContain("Operating system");
+    number = decodeURIComponent(page.url().split("/").pop() ?? "");
+    expect(number).toMatch(/^PAL-\d+$/);
+    const details = page.getByRole("region", { name: T["ticket.details"] });
+    expect(await details.textContent()).toContain(T["area.operating-system"]);
     expect(await details.locator("time").first().getAttribute("datetime")).toBeTruthy();
-    await page.getByText("Since the kernel update, sshd refuses every key.").waitFor();
+    await page.getByText("sshd refuses every key.").waitFor();
   });
 
-  it("sends a reply into the thread, then closes the ticket", async () => {
+  it("sends a reply, and shows support's answer as it arrives, without reloading", async () => {
     const { page } = browser;
-    await page.getByRole("textbox", { name: "Your message" }).fill("A reboot fixed it.");
-    await page.getByRole("button", { name: "Send" }).click();
-    await page.getByText("Your message was sent.").waitFor();
-    const thread = page.getByRole("region", { name: "Conversation" });
-    await thread.getByText("A reboot fixed it.").waitFor();
+    await page.getByRole("textbox", { name: T["reply.body"] }).fill("A reboot did not help.");
+    await page.getByRole("button", { name: T["reply.send"] }).click();
+    await page.getByText(T["reply.sent"]).waitFor();
+    const thread = page.getByRole("region", { name: T["thread.title"] });
+    await thread.getByText("A reboot did not help.").waitFor();
 
-    await page.getByRole("button", { name: "Close the ticket" }).click();
-    await page.getByRole("button", { name: "Reopen the ticket" }).waitFor();
-    expect(await page.getByRole("region", { name: "Details" }).textContent()).toContain("Closed");
-    expect(await page.getByRole("textbox", { name: "Your message" }).count()).toBe(0);
+    await postOk(ctx, agent, `/tickets/${number}/messages`, {
+      body: `Host key reset on ${number}.`,
+      status: "waiting-for-customer",
+    });
+    await thread.getByText(`Host key reset on ${number}.`).waitFor({ timeout: 20_000 });
+    const details = page.getByRole("region", { name: T["ticket.details"] });
+    await details.getByText(T["status.waiting-for-customer"]).waitFor();
+  });
+
+  it("closes the ticket", async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: T["ticket.close"] }).click();
+    await page.getByRole("button", { name: T["ticket.reopen"] }).waitFor();
+    const details = page.getByRole("region", { name: T["ticket.details"] });
+    expect(await details.textContent()).toContain(T["status.closed"]);
+    expect(await page.getByRole("textbox", { name: T["reply.body"] }).count()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { Page } from "../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../components/state.tsx";
 import { DateTime, DueTime } from "../../components/time.tsx";
 import { usePrefs } from "../../i18n/index.ts";
+import { useTicketEvents } from "../../lib/live.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { StatusActions } from "./actions.tsx";
 import { fetchMessages, fetchTicket, type Message, type Ticket } from "./data.ts";
@@ -58,10 +59,18 @@ export function TicketPage({ number }: { number: string }) {
   // After a reply or a status change the facts are read again; the thread keeps its place.
   const [fresh, setFresh] = useState<Ticket | null>(null);
   const [added, setAdded] = useState<Message[]>([]);
+  const [version, setVersion] = useState(0);
   const refresh = async () => {
     const result = await call(fetchTicket(number));
     if (result.ok) setFresh(result.data);
   };
+  // Support answers and status changes made elsewhere appear without reloading the page.
+  // Events name the ticket as PAL-…, whichever form the address used.
+  const canonical = loaded.state === "ready" ? loaded.data.ticket.number : number;
+  useTicketEvents(canonical, () => {
+    void refresh();
+    setVersion((n) => n + 1);
+  });
 
   if (loaded.state !== "ready") {
     return (
@@ -86,7 +95,12 @@ export function TicketPage({ number }: { number: string }) {
       </section>
       <section class="card" aria-labelledby="thread-title">
         <h2 id="thread-title">{t("thread.title")}</h2>
-        <Thread number={ticket.number} first={loaded.data.messages} added={added} />
+        <Thread
+          number={ticket.number}
+          first={loaded.data.messages}
+          added={added}
+          version={version}
+        />
       </section>
       {ticket.status !== "closed" && (
         <section class="card" aria-labelledby="reply-title">

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { call, type Problem } from "../../api/client.ts";
 import { Empty, ProblemAlert } from "../../components/state.tsx";
 import { DateTime } from "../../components/time.tsx";
@@ -37,6 +37,20 @@ function Attachments({ number, message }: { number: string; message: Message }) 
   );
 }
 
+/** Every message, page after page (at most ten pages: a thousand messages). */
+async function readAll(number: string) {
+  const items: Message[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await call(fetchMessages(number, cursor));
+    if (!result.ok) return null;
+    items.push(...result.data.items);
+    if (!result.data.nextCursor) return { items, cursor: null };
+    cursor = result.data.nextCursor;
+  }
+  return { items, cursor: cursor ?? null };
+}
+
 /**
  * The conversation, oldest first. Each message is an article named by its author and time;
  * support's answers and the customer's messages are told apart by more than colour (a label).
@@ -45,11 +59,14 @@ export function Thread({
   number,
   first,
   added,
+  version,
 }: {
   number: string;
   first: MessagePage;
   /** Messages sent from this page since it loaded. */
   added: Message[];
+  /** Bumped when a live event says the conversation changed: the thread is read again. */
+  version: number;
 }) {
   const { t } = usePrefs();
   const [items, setItems] = useState(first.items);
@@ -62,6 +79,18 @@ export function Thread({
     setItems((now) => [...now, ...result.data.items]);
     setCursor(result.data.nextCursor);
   };
+  useEffect(() => {
+    if (version === 0) return;
+    let current = true;
+    readAll(number).then((result) => {
+      if (!current || !result) return;
+      setItems(result.items);
+      setCursor(result.cursor);
+    });
+    return () => {
+      current = false;
+    };
+  }, [number, version]);
   const seen = new Set(items.map((message) => message.id));
   const all = cursor ? items : [...items, ...added.filter((message) => !seen.has(message.id))];
   if (all.length === 0) return <Empty>{t("thread.empty")}</Empty>;
