@@ -1247,6 +1247,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs by state, newest first: dead (failed) ones by default (staff admins)
+         * @description Mail sending, webhook deliveries and inbound mail processing run as jobs, retried with exponential backoff. A job whose attempts are spent is failed (dead) and waits here with its last error until retried or, after 14 days, archived.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from the previous page's nextCursor */
+                    cursor?: string;
+                    /** @description Page size */
+                    limit?: number;
+                    /** @description The job type, e.g. mail.send or webhook.deliver */
+                    queue?: string;
+                    /** @description Default failed: the dead jobs */
+                    state?: "failed" | "retry" | "active" | "created";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                            /** @description Pass as cursor to get the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{queue}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job with its data and last error (staff admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The job type, e.g. mail.send or webhook.deliver */
+                    queue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a dead job one more attempt (staff admins)
+         * @description 409 job_not_failed unless the job is failed. The retry is audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The job type, e.g. mail.send or webhook.deliver */
+                    queue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/mailbox": {
         parameters: {
             query?: never;
@@ -2841,6 +3030,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of the signed-in user or staff member (Server-Sent Events)
+         * @description Customers receive the notices addressed to their account (never internal notes); staff the notices addressed to them and one copy of each ticket and SLA event of the tickets they may read. On reconnect with Last-Event-ID the stream first replays what was missed (at most 500 events of the last 24 hours); an unknown id starts the stream now. Streams end after 15 minutes; EventSource reconnects and resumes by itself.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The id of the last event received; the stream first replays what followed it (browsers' EventSource sends it when reconnecting) */
+                    "last-event-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A text/event-stream: one event per notice, named after its type, with `id:` the notice id and `data:` a LiveEvent as JSON; `: keep-alive` comments every 15 s. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8124,6 +8373,48 @@ export interface components {
                 id: string;
                 kind: string;
             };
+        };
+        /** Job */
+        Job: {
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The job's input; values of keys named token, link, secret or password hidden */
+            data: unknown;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            /** @example mail.send */
+            queue: string;
+            /** @description Attempts after the first */
+            retryCount: number;
+            retryLimit: number;
+            /**
+             * Format: date-time
+             * @description Earliest next attempt
+             */
+            startAfter: string;
+            startedAt: string | null;
+            /** @description created: waiting; retry: failed, waiting for its next attempt; active: running; failed: dead, no attempt left (retry it here); completed; cancelled */
+            state: "failed" | "retry" | "active" | "created" | "completed" | "cancelled";
+        };
+        /** LiveEvent */
+        LiveEvent: {
+            /** Format: date-time */
+            at: string;
+            /** @description The event's payload, as in webhooks; one-time tokens and links left out */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Shared by the notices of one change, whoever they are addressed to
+             */
+            eventId: string;
+            /** @description Also the SSE id: send it back as Last-Event-ID */
+            id: number;
+            /** @example ticket.answered */
+            type: string;
         };
         /** MailMessage */
         MailMessage: {
