@@ -9,6 +9,7 @@ import {
   type TestUser,
 } from "../helpers/factories.ts";
 import { openIncident, subscribe } from "../helpers/ticket-factories.ts";
+import { seriousViolations } from "./axe.ts";
 import { type Browser, browserUnavailable, openBrowser } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
@@ -63,6 +64,7 @@ describe.skipIf(skip)("the Manager in a browser", () => {
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -105,6 +107,7 @@ describe.skipIf(skip)("the Manager in a browser", () => {
     const managed = marketGroup.getByRole("row").filter({ hasText: domain.name });
     expect(await managed.getByRole("listitem").allTextContents()).toEqual(["Technical"]);
     expect(await managed.textContent()).toContain("Domain name");
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("opens a deep link through the server's fallback, and says when a page does not exist", async () => {

@@ -15,6 +15,7 @@ import {
 } from "../helpers/factories.ts";
 import { postOk, subscribe } from "../helpers/ticket-factories.ts";
 import { startTestWorkers } from "../jobs/helpers.ts";
+import { seriousViolations } from "./axe.ts";
 import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
@@ -80,6 +81,7 @@ describe.skipIf(skip).each([
     const intake = page.getByRole("region", { name: T["intake.title"] });
     await intake.getByText(T["intake.outOfPerimeter"]).waitFor();
     expect(await intake.textContent()).toContain(T["level.business"]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("shows the API's complaint under the field it names", async () => {
@@ -120,6 +122,7 @@ describe.skipIf(skip).each([
     await thread.getByText(`Host key reset on ${number}.`).waitFor({ timeout: 20_000 });
     const details = page.getByRole("region", { name: T["ticket.details"] });
     await details.getByText(T["status.waiting-for-customer"]).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("closes the ticket", async () => {
