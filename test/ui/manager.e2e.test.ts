@@ -110,6 +110,29 @@ describe.skipIf(skip)("the Manager in a browser", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("compares support levels, upgrades one universe and schedules a downgrade in another", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "Compare and change levels" }).click();
+    await page.getByRole("heading", { level: 1, name: "Support levels" }).waitFor();
+    const server = page.getByRole("table", { name: "Server" });
+    expect(await server.locator("th.current").textContent()).toContain("Business");
+
+    const market = page.getByRole("table", { name: "Market" });
+    await market.getByRole("button", { name: "Upgrade to Premium" }).click();
+    await page
+      .getByText("Upgrade to Premium in the Market universe now?", { exact: false })
+      .waitFor();
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByText("Market: Premium applies now.").waitFor();
+    await market.locator("th.current", { hasText: "Premium" }).waitFor();
+
+    await server.getByRole("button", { name: "Downgrade to Premium" }).click();
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByText(/^Server: Premium from /).waitFor();
+    await server.getByRole("button", { name: "Keep Business" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("opens a deep link through the server's fallback, and says when a page does not exist", async () => {
     const { page } = browser;
     await page.goto(`${app.url}/no/such/page`);

@@ -37,6 +37,10 @@ try {
   await page.getByText("First answer within", { exact: false }).waitFor();
   await page.getByRole("textbox", { name: "Subject" }).fill("New users cannot sign in");
   await shot("new-ticket");
+
+  await page.getByRole("link", { name: "Support levels" }).click();
+  await page.getByRole("table", { name: "Market" }).waitFor();
+  await shot("support-levels");
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

@@ -199,6 +199,35 @@ export const en = {
   "intake.firstResponse":
     "First answer within {duration}, by {date} ({level} level, {severity} severity).",
   ...areasEn,
+  "nav.support": "Support levels",
+  "support.title": "Support levels",
+  "support.intro":
+    "Compare the levels each universe offers. An upgrade applies at once; a downgrade at the start of next month, your current level staying until then.",
+  "support.attribute": "What you get",
+  "support.price": "Price",
+  "support.priceFree": "Included",
+  "support.priceFlat": "{amount} per month",
+  "support.pricePercent": "{percent} of the month's spend in this universe, at least {minimum}",
+  "support.firstResponse": "First answer, {severity} tickets",
+  "support.current": "Current level",
+  "support.scheduled": "From {date}",
+  "support.upgrade": "Upgrade to {level}",
+  "support.downgrade": "Downgrade to {level}",
+  "support.keep": "Keep {level}",
+  "support.confirmUpgrade":
+    "Upgrade to {level} in the {universe} universe now? It applies at once, for {price}.",
+  "support.confirmDowngrade":
+    "Downgrade to {level} in the {universe} universe? {current} stays until the start of next month.",
+  "support.confirmKeep":
+    "Keep {level} in the {universe} universe and withdraw the scheduled change?",
+  "support.confirm": "Confirm",
+  "support.cancel": "Cancel",
+  "support.upgraded": "{universe}: {level} applies now.",
+  "support.downgradeScheduled": "{universe}: {level} from {date}.",
+  "support.downgradeCancelled": "{universe}: the scheduled change is withdrawn, {level} stays.",
+  "support.unchanged": "{universe}: nothing changed.",
+  "support.choose": "Change",
+  "dashboard.levelsLink": "Compare and change levels",
 } as const;
 
 export type Key = keyof typeof en;

@@ -198,4 +198,34 @@ export const fr: Catalog = {
   "intake.firstResponse":
     "Première réponse sous {duration}, au plus tard le {date} (niveau {level}, gravité {severity}).",
   ...areasFr,
+  "nav.support": "Niveaux de support",
+  "support.title": "Niveaux de support",
+  "support.intro":
+    "Comparez les niveaux proposés dans chaque univers. Une montée de niveau s'applique aussitôt ; une baisse au début du mois prochain, votre niveau actuel restant en vigueur jusque-là.",
+  "support.attribute": "Ce que vous obtenez",
+  "support.price": "Prix",
+  "support.priceFree": "Inclus",
+  "support.priceFlat": "{amount} par mois",
+  "support.pricePercent": "{percent} des dépenses du mois dans cet univers, au moins {minimum}",
+  "support.firstResponse": "Première réponse, tickets de gravité {severity}",
+  "support.current": "Niveau actuel",
+  "support.scheduled": "À partir du {date}",
+  "support.upgrade": "Passer à {level}",
+  "support.downgrade": "Descendre à {level}",
+  "support.keep": "Garder {level}",
+  "support.confirmUpgrade":
+    "Passer à {level} dans l'univers {universe} dès maintenant ? Le changement s'applique aussitôt, pour {price}.",
+  "support.confirmDowngrade":
+    "Descendre à {level} dans l'univers {universe} ? {current} reste en vigueur jusqu'au début du mois prochain.",
+  "support.confirmKeep":
+    "Garder {level} dans l'univers {universe} et annuler le changement prévu ?",
+  "support.confirm": "Confirmer",
+  "support.cancel": "Annuler",
+  "support.upgraded": "{universe} : {level} s'applique dès maintenant.",
+  "support.downgradeScheduled": "{universe} : {level} à partir du {date}.",
+  "support.downgradeCancelled":
+    "{universe} : le changement prévu est annulé, {level} reste en vigueur.",
+  "support.unchanged": "{universe} : rien n'a changé.",
+  "support.choose": "Changer",
+  "dashboard.levelsLink": "Comparer et changer de niveau",
 };

@@ -196,4 +196,34 @@ export const ru: Catalog = {
   "intake.firstResponse":
     "Первый ответ в течение {duration}, не позднее {date} (уровень «{level}», критичность «{severity}»).",
   ...areasRu,
+  "nav.support": "Уровни поддержки",
+  "support.title": "Уровни поддержки",
+  "support.intro":
+    "Сравните уровни, доступные в каждом направлении. Повышение уровня действует сразу; понижение — с начала следующего месяца, а до тех пор остаётся текущий уровень.",
+  "support.attribute": "Что вы получаете",
+  "support.price": "Цена",
+  "support.priceFree": "Включено",
+  "support.priceFlat": "{amount} в месяц",
+  "support.pricePercent": "{percent} от расходов за месяц в этом направлении, не менее {minimum}",
+  "support.firstResponse": "Первый ответ, критичность «{severity}»",
+  "support.current": "Текущий уровень",
+  "support.scheduled": "С {date}",
+  "support.upgrade": "Перейти на «{level}»",
+  "support.downgrade": "Понизить до «{level}»",
+  "support.keep": "Оставить «{level}»",
+  "support.confirmUpgrade":
+    "Перейти на «{level}» в направлении «{universe}» сейчас? Изменение действует сразу, цена: {price}.",
+  "support.confirmDowngrade":
+    "Понизить уровень до «{level}» в направлении «{universe}»? «{current}» действует до начала следующего месяца.",
+  "support.confirmKeep":
+    "Оставить «{level}» в направлении «{universe}» и отменить запланированное изменение?",
+  "support.confirm": "Подтвердить",
+  "support.cancel": "Отмена",
+  "support.upgraded": "{universe}: «{level}» действует с этого момента.",
+  "support.downgradeScheduled": "{universe}: «{level}» с {date}.",
+  "support.downgradeCancelled":
+    "{universe}: запланированное изменение отменено, остаётся «{level}».",
+  "support.unchanged": "{universe}: ничего не изменилось.",
+  "support.choose": "Сменить",
+  "dashboard.levelsLink": "Сравнить и сменить уровень",
 };

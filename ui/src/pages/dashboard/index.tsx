@@ -32,6 +32,9 @@ export function Dashboard() {
       <section class="card" aria-labelledby="levels-title">
         <h2 id="levels-title">{t("dashboard.levels")}</h2>
         <SupportLevels nic={me.account.nicHandle} />
+        <p>
+          <Link href="/support">{t("dashboard.levelsLink")}</Link>
+        </p>
       </section>
       <section class="card" aria-labelledby="services-title">
         <h2 id="services-title">{t("dashboard.services")}</h2>
