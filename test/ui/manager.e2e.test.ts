@@ -133,6 +133,29 @@ describe.skipIf(skip)("the Manager in a browser", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("shows a service with its contacts, tickets and matrix, and opens a ticket about it", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("link", { name: vps.name }).click();
+    await page.getByRole("heading", { level: 1, name: vps.name }).waitFor();
+    const contacts = page.getByRole("table", { name: "Contacts" });
+    expect(await contacts.getByRole("row").filter({ hasText: "Admin" }).textContent()).toContain(
+      "Verrerie Dubois",
+    );
+    await page
+      .getByRole("table", { name: "Tickets about this service" })
+      .getByText(ticketNumber)
+      .waitFor();
+    const matrix = page.getByRole("table", { name: "Responsibility matrix" });
+    const hypervisor = matrix.getByRole("row").filter({ hasText: "Hypervisor" });
+    expect(await hypervisor.textContent()).toContain("Our responsibility");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Open a ticket about this service" }).click();
+    await page.getByRole("heading", { level: 1, name: "Open a ticket" }).waitFor();
+    expect(await page.getByLabel("Service", { exact: true }).inputValue()).toBe(vps.name);
+  });
+
   it("opens a deep link through the server's fallback, and says when a page does not exist", async () => {
     const { page } = browser;
     await page.goto(`${app.url}/no/such/page`);

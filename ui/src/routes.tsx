@@ -5,6 +5,7 @@ import type { Params } from "./lib/router.tsx";
 import { Dashboard } from "./pages/dashboard/index.tsx";
 import { StaffHome } from "./pages/home.tsx";
 import { NewTicket } from "./pages/new-ticket/index.tsx";
+import { ServicePage } from "./pages/service/index.tsx";
 import { SupportLevelsPage } from "./pages/support/index.tsx";
 import { TicketPage } from "./pages/ticket/index.tsx";
 
@@ -27,6 +28,10 @@ export function routesFor(me: Me, { t }: Translator): Route[] {
     { pattern: "/", nav: t("nav.dashboard"), render: () => <Dashboard /> },
     { pattern: "/tickets/new", nav: t("nav.newTicket"), render: () => <NewTicket /> },
     { pattern: "/support", nav: t("nav.support"), render: () => <SupportLevelsPage /> },
+    {
+      pattern: "/services/:name",
+      render: ({ name = "" }) => <ServicePage key={name} name={name} />,
+    },
     {
       pattern: "/tickets/:number",
       render: ({ number = "" }) => <TicketPage key={number} number={number} />,

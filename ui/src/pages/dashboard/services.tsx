@@ -3,6 +3,7 @@ import { api, call, load, type Problem } from "../../api/client.ts";
 import { Empty, Loading, ProblemAlert } from "../../components/state.tsx";
 import { Table } from "../../components/table.tsx";
 import { usePrefs } from "../../i18n/index.ts";
+import { Link } from "../../lib/router.tsx";
 import { useLoad } from "../../lib/use-load.ts";
 
 const UNIVERSES = ["market", "server", "public-cloud", "enterprise"] as const;
@@ -73,7 +74,9 @@ function UniverseGroup({ universe, first }: { universe: Universe; first: Service
       >
         {items.map((service) => (
           <tr key={service.name}>
-            <td class="mono">{service.name}</td>
+            <td class="mono">
+              <Link href={`/services/${encodeURIComponent(service.name)}`}>{service.name}</Link>
+            </td>
             <td>{label("product", service.product)}</td>
             <td>{label("region", service.region)}</td>
             <td>
