@@ -2,6 +2,7 @@ import type { JSX } from "preact";
 import type { Me } from "./api/client.ts";
 import type { Translator } from "./i18n/index.ts";
 import type { Params } from "./lib/router.tsx";
+import { ContactChangePage } from "./pages/contact-change/index.tsx";
 import { Dashboard } from "./pages/dashboard/index.tsx";
 import { StaffHome } from "./pages/home.tsx";
 import { NewTicket } from "./pages/new-ticket/index.tsx";
@@ -28,6 +29,10 @@ export function routesFor(me: Me, { t }: Translator): Route[] {
     { pattern: "/", nav: t("nav.dashboard"), render: () => <Dashboard /> },
     { pattern: "/tickets/new", nav: t("nav.newTicket"), render: () => <NewTicket /> },
     { pattern: "/support", nav: t("nav.support"), render: () => <SupportLevelsPage /> },
+    {
+      pattern: "/contact-changes/:id",
+      render: ({ id = "" }) => <ContactChangePage key={id} id={id} />,
+    },
     {
       pattern: "/services/:name",
       render: ({ name = "" }) => <ServicePage key={name} name={name} />,
