@@ -26,6 +26,7 @@ const SAME_IN_FRENCH = new Set([
   "Canada",
   "Agent",
   "Support",
+  "Contacts",
   "DNSSEC",
   "Ticket {number}",
 ]);
