@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { Language, Programme, Universe } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, invalidField, notFound } from "../../http/problem.ts";
@@ -79,7 +80,7 @@ export async function createAccount(
     certifiedAt: input.certifiedAt ?? null,
     partnerProgrammes: input.partnerProgrammes ?? [],
   };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkRegion(trx, input.region);
     await checkProgramme(trx, state);
     let nicHandle = input.nicHandle;
@@ -128,7 +129,7 @@ export async function createUser(
   assertCanCreateUser(principalOf(actor), account.id);
   // Hashing is slow on purpose: do it before the transaction takes a connection.
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await claimEmail(trx, email);
     const id = await insertUser(trx, {
       account_id: account.id,
@@ -201,7 +202,7 @@ export async function updateAccount(
 ): Promise<AccountView> {
   const fields = Object.keys(patch).filter((key) => patch[key as keyof AccountPatch] !== undefined);
   if (fields.length === 0) throw invalidField("(root)", "change at least one field");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadVisible(trx, principalOf(actor), nic);
     assertCanEditAccount(principalOf(actor), row.id, fields);
     const current = await partnerProgrammesOf(trx, [row.id]);

@@ -1,5 +1,6 @@
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { Principal } from "../../http/principal.ts";
 import { AppError } from "../../http/problem.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -35,7 +36,7 @@ export async function signIn(
   const hash = user?.password_hash ?? staff?.password_hash ?? (await decoyHash());
   const valid = await verifyPassword(hash, credentials.password);
   if (!valid || (!user && !staff)) {
-    await db.transaction().execute((trx) =>
+    await inTransaction(db, (trx) =>
       recordAudit(trx, null, {
         action: "session.sign_in_failed",
         subjectKind: "email",
@@ -50,7 +51,7 @@ export async function signIn(
   const csrfToken = newSecret(24);
   const expiresAt = new Date(clock.now().getTime() + config.sessionTtlHours * 3_600_000);
   const ids = { user_id: user?.id ?? null, staff_id: staff?.id ?? null };
-  const principal = await db.transaction().execute(async (trx) => {
+  const principal = await inTransaction(db, async (trx) => {
     const sessionId = await insertSession(trx, {
       token_hash: hashSecret(secret),
       csrf_token: csrfToken,

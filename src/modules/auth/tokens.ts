@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { ApiTokensTable } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { notFound } from "../../http/problem.ts";
 import type { Clock } from "../../lib/clock.ts";
@@ -23,7 +24,7 @@ export async function createApiToken(
   input: { name: string; scope: "read" | "write"; expiresInDays?: number | undefined },
 ) {
   const expiresAt = new Date(clock.now().getTime() + (input.expiresInDays ?? 90) * DAY_MS);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, secret } = await insertApiToken(trx, owner(actor.principal), {
       name: input.name,
       scope: input.scope,
@@ -55,7 +56,7 @@ export function listApiTokens(db: Database, principal: Principal) {
 /** Revokes one of the caller's own tokens; someone else's token id is simply not found. */
 export async function revokeApiToken(db: Database, clock: Clock, actor: Actor, id: string) {
   const ids = owner(actor.principal);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable("api_tokens")
       .set({ revoked_at: clock.now() })

@@ -1,6 +1,7 @@
 import type { Updateable } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Language, ProductsTable, RegionsTable } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, invalidField, notFound } from "../../http/problem.ts";
@@ -154,7 +155,7 @@ export async function updateRegion(
     if (!zone) throw invalidField("timeZone", "is not an IANA time zone such as Europe/Paris");
     patch.time_zone = zone;
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await repo.findRegion(trx, code, true);
     if (!before) throw notFound("Region");
     const row = await repo.updateRegion(trx, code, patch);
@@ -191,7 +192,7 @@ export async function createProduct(
   input: ProductCreate,
 ): Promise<Product> {
   authorize(actor.principal, "product.create");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkUnit(trx, input.productUnit, input.universe, "productUnit");
     const row = await repo.insertProduct(trx, {
       code: input.code,
@@ -223,7 +224,7 @@ export async function updateProduct(
   input: ProductPatch,
 ): Promise<Product> {
   authorize(actor.principal, "product.update");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await repo.findProduct(trx, code, true);
     if (!before) throw notFound("Product");
     const universe = input.universe ?? before.universe;
@@ -260,7 +261,7 @@ export async function setResponsibility(
     fr: input.explanation.fr.trim(),
     ru: input.explanation.ru.trim(),
   };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Locking the product serialises concurrent edits of its matrix, positions included.
     const product = await repo.findProduct(trx, code, true);
     if (!product) throw notFound("Product");
@@ -304,7 +305,7 @@ export async function deleteResponsibility(
   area: string,
 ): Promise<void> {
   authorize(actor.principal, "responsibility.delete");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const product = await repo.findProduct(trx, code, true);
     if (!product) throw notFound("Product");
     const removed = await repo.deleteResponsibility(trx, code, area);

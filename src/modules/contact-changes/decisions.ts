@@ -1,4 +1,5 @@
 import type { ContactChangeState, Decision } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError, notFound } from "../../http/problem.ts";
@@ -64,70 +65,67 @@ export async function decideContactChange(
   const now = ctx.clock.now();
   const facts = factsOf(view);
 
-  const outcome = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await lockChange(trx, id);
-      if (!row) throw notFound("Contact change");
-      const hash = hashSecret(token);
-      const side = safeEqual(hash, row.from_token_hash)
-        ? "from"
-        : safeEqual(hash, row.to_token_hash)
-          ? "to"
-          : null;
-      if (side === null) {
-        throw new AppError("invalid_token", "This token is not valid for this contact change", [
-          { field: "token", in: "body", message: "not valid for this contact change" },
-        ]);
-      }
-      const sideAccount = side === "from" ? row.from_account_id : row.to_account_id;
-      if (sideAccount !== principal.accountId) {
-        throw new AppError("forbidden", "This token was issued to the other account of the change");
-      }
-      if ((side === "from" ? row.from_decision : row.to_decision) !== null) {
-        throw new AppError("token_already_used", "Your side has already decided with this token");
-      }
-      if (!OPEN_STATES.includes(row.state)) throw closedError(row.state);
-      if (await expireIfOverdue(trx, row, { ...facts, state: row.state }, now)) return EXPIRED;
+  const outcome = await inTransaction(ctx.db, async (trx) => {
+    const row = await lockChange(trx, id);
+    if (!row) throw notFound("Contact change");
+    const hash = hashSecret(token);
+    const side = safeEqual(hash, row.from_token_hash)
+      ? "from"
+      : safeEqual(hash, row.to_token_hash)
+        ? "to"
+        : null;
+    if (side === null) {
+      throw new AppError("invalid_token", "This token is not valid for this contact change", [
+        { field: "token", in: "body", message: "not valid for this contact change" },
+      ]);
+    }
+    const sideAccount = side === "from" ? row.from_account_id : row.to_account_id;
+    if (sideAccount !== principal.accountId) {
+      throw new AppError("forbidden", "This token was issued to the other account of the change");
+    }
+    if ((side === "from" ? row.from_decision : row.to_decision) !== null) {
+      throw new AppError("token_already_used", "Your side has already decided with this token");
+    }
+    if (!OPEN_STATES.includes(row.state)) throw closedError(row.state);
+    if (await expireIfOverdue(trx, row, { ...facts, state: row.state }, now)) return EXPIRED;
 
-      const other = side === "from" ? row.to_decision : row.from_decision;
-      const state: ContactChangeState =
-        decision === "refused" ? "refused" : other === "accepted" ? "done" : "validating";
-      await updateChange(trx, id, {
-        ...(side === "from"
-          ? { from_decision: decision, from_decided_at: now }
-          : { to_decision: decision, to_decided_at: now }),
-        state,
-        closed_at: state === "validating" ? null : now,
-      });
-      if (state === "done" && !(await switchServiceContact(trx, row))) {
-        throw new AppError("conflict", "The service's contact changed while this task was open");
-      }
-      const sideName = side === "from" ? "giving" : "receiving";
-      const current = { ...facts, state };
-      await auditChange(trx, actor, current, `contact_change.${decision}`, { side: sideName });
-      if (state === "done") {
-        await auditChange(trx, actor, current, "contact_change.done");
-        await notifyBothSides(trx, "contact_change.done", current);
-      } else if (state === "refused") {
-        await notifyBothSides(trx, "contact_change.refused", current);
-      }
-      return state;
-    })
-    .catch(async (error: unknown) => {
-      if (error instanceof AppError && SUSPICIOUS.has(error.code)) {
-        await ctx.db.transaction().execute((trx) =>
-          recordAudit(trx, actor, {
-            action: "contact_change.decision_rejected",
-            subjectKind: "contact_change",
-            subjectId: id,
-            accountId: principal.accountId,
-            details: { decision, reason: error.code },
-          }),
-        );
-      }
-      throw error;
+    const other = side === "from" ? row.to_decision : row.from_decision;
+    const state: ContactChangeState =
+      decision === "refused" ? "refused" : other === "accepted" ? "done" : "validating";
+    await updateChange(trx, id, {
+      ...(side === "from"
+        ? { from_decision: decision, from_decided_at: now }
+        : { to_decision: decision, to_decided_at: now }),
+      state,
+      closed_at: state === "validating" ? null : now,
     });
+    if (state === "done" && !(await switchServiceContact(trx, row))) {
+      throw new AppError("conflict", "The service's contact changed while this task was open");
+    }
+    const sideName = side === "from" ? "giving" : "receiving";
+    const current = { ...facts, state };
+    await auditChange(trx, actor, current, `contact_change.${decision}`, { side: sideName });
+    if (state === "done") {
+      await auditChange(trx, actor, current, "contact_change.done");
+      await notifyBothSides(trx, "contact_change.done", current);
+    } else if (state === "refused") {
+      await notifyBothSides(trx, "contact_change.refused", current);
+    }
+    return state;
+  }).catch(async (error: unknown) => {
+    if (error instanceof AppError && SUSPICIOUS.has(error.code)) {
+      await inTransaction(ctx.db, (trx) =>
+        recordAudit(trx, actor, {
+          action: "contact_change.decision_rejected",
+          subjectKind: "contact_change",
+          subjectId: id,
+          accountId: principal.accountId,
+          details: { decision, reason: error.code },
+        }),
+      );
+    }
+    throw error;
+  });
   if (outcome === EXPIRED) throw expiredError();
   return getContactChange(ctx, principal, id);
 }
@@ -142,7 +140,7 @@ export async function abortContactChange(
   requireMayAbort(actor.principal, view);
   const now = ctx.clock.now();
   const facts = factsOf(view);
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(ctx.db, async (trx) => {
     const row = await lockChange(trx, id);
     if (!row) throw notFound("Contact change");
     if (!OPEN_STATES.includes(row.state)) throw closedError(row.state);

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { announceExpiry } from "./effects.ts";
 import { expireOverdue, findChangeView } from "./repository.ts";
@@ -15,7 +16,7 @@ export async function expireContactChanges(db: Database, clock: Clock): Promise<
   let total = 0;
   for (;;) {
     const now = clock.now();
-    const expired = await db.transaction().execute(async (trx) => {
+    const expired = await inTransaction(db, async (trx) => {
       const rows = await expireOverdue(trx, now, BATCH);
       for (const row of rows) {
         const view = await findChangeView(trx, row.id);

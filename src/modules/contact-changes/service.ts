@@ -1,4 +1,5 @@
 import type { ContactRole } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
@@ -89,76 +90,73 @@ export async function requestContactChange(
   const expiresAt = new Date(now.getTime() + ctx.config.contactChangeTtlDays * DAY_MS);
   const tokens = { giving: newSecret(), receiving: newSecret() };
 
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const locked = await lockServiceContacts(trx, service.id);
-      if (!locked) throw notFound("Service");
-      const fromAccountId = locked[roleColumn[body.role]];
-      if (fromAccountId === receiving.id) {
-        throw toNicError("same_account", `${body.toNicHandle} already holds the ${body.role} role`);
-      }
-      const giving = await findAccountById(trx, fromAccountId);
-      if (giving.region !== receiving.region) {
-        throw toNicError(
-          "region_mismatch",
-          `${body.toNicHandle} is in region ${receiving.region}, the ${body.role} contact in ${giving.region}`,
-        );
-      }
-      if (await findOpenChange(trx, service.id, body.role)) throw openConflict(body.role);
-      const row = await insertChange(trx, {
-        service_id: service.id,
-        role: body.role,
-        from_account_id: giving.id,
-        to_account_id: receiving.id,
-        state: "todo",
-        requested_by_user_id: principal.kind === "user" ? principal.userId : null,
-        requested_by_staff_id: principal.kind === "staff" ? principal.staffId : null,
-        from_token_hash: hashSecret(tokens.giving),
-        to_token_hash: hashSecret(tokens.receiving),
-        created_at: now,
-        expires_at: expiresAt,
-      });
-      const facts: ChangeFacts = {
-        id: row.id,
-        serviceName: service.name,
-        role: body.role,
-        state: row.state,
-        fromAccountId: giving.id,
-        toAccountId: receiving.id,
-        adminAccountId: locked.admin_account_id,
-        fromNic: giving.nic_handle,
-        toNic: receiving.nic_handle,
-        expiresAt,
-      };
-      const sides = [
-        ["giving", giving.id],
-        ["receiving", receiving.id],
-      ] as const;
-      await enqueueAll(
-        trx,
-        sides.map(([side, accountId]) => {
-          const token = tokens[side];
-          return {
-            topic: "contact_change.requested",
-            recipientAccountId: accountId,
-            payload: {
-              ...changeNotice(facts),
-              side,
-              token,
-              link: `${ctx.config.publicUrl}/contact-changes/${row.id}?token=${encodeURIComponent(token)}`,
-            },
-          };
-        }),
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const locked = await lockServiceContacts(trx, service.id);
+    if (!locked) throw notFound("Service");
+    const fromAccountId = locked[roleColumn[body.role]];
+    if (fromAccountId === receiving.id) {
+      throw toNicError("same_account", `${body.toNicHandle} already holds the ${body.role} role`);
+    }
+    const giving = await findAccountById(trx, fromAccountId);
+    if (giving.region !== receiving.region) {
+      throw toNicError(
+        "region_mismatch",
+        `${body.toNicHandle} is in region ${receiving.region}, the ${body.role} contact in ${giving.region}`,
       );
-      await auditChange(trx, actor, facts, "contact_change.requested");
-      return row.id;
-    })
-    .catch((error: unknown) => {
-      // Two requests racing past the check: the partial unique index lets only one commit.
-      if ((error as { code?: unknown }).code === "23505") throw openConflict(body.role);
-      throw error;
+    }
+    if (await findOpenChange(trx, service.id, body.role)) throw openConflict(body.role);
+    const row = await insertChange(trx, {
+      service_id: service.id,
+      role: body.role,
+      from_account_id: giving.id,
+      to_account_id: receiving.id,
+      state: "todo",
+      requested_by_user_id: principal.kind === "user" ? principal.userId : null,
+      requested_by_staff_id: principal.kind === "staff" ? principal.staffId : null,
+      from_token_hash: hashSecret(tokens.giving),
+      to_token_hash: hashSecret(tokens.receiving),
+      created_at: now,
+      expires_at: expiresAt,
     });
+    const facts: ChangeFacts = {
+      id: row.id,
+      serviceName: service.name,
+      role: body.role,
+      state: row.state,
+      fromAccountId: giving.id,
+      toAccountId: receiving.id,
+      adminAccountId: locked.admin_account_id,
+      fromNic: giving.nic_handle,
+      toNic: receiving.nic_handle,
+      expiresAt,
+    };
+    const sides = [
+      ["giving", giving.id],
+      ["receiving", receiving.id],
+    ] as const;
+    await enqueueAll(
+      trx,
+      sides.map(([side, accountId]) => {
+        const token = tokens[side];
+        return {
+          topic: "contact_change.requested",
+          recipientAccountId: accountId,
+          payload: {
+            ...changeNotice(facts),
+            side,
+            token,
+            link: `${ctx.config.publicUrl}/contact-changes/${row.id}?token=${encodeURIComponent(token)}`,
+          },
+        };
+      }),
+    );
+    await auditChange(trx, actor, facts, "contact_change.requested");
+    return row.id;
+  }).catch((error: unknown) => {
+    // Two requests racing past the check: the partial unique index lets only one commit.
+    if ((error as { code?: unknown }).code === "23505") throw openConflict(body.role);
+    throw error;
+  });
   return getContactChange(ctx, principal, id);
 }
 

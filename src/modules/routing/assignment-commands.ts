@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError, forbidden } from "../../http/problem.ts";
@@ -44,7 +45,7 @@ export async function assign(ctx: AppContext, actor: Actor, numberText: string, 
   const { principal } = actor;
   await loadTicket(ctx.db, principal, numberText, "ticket.read");
   authorize(principal, "ticket.assign");
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.read", true);
     if (ticket.status === "closed") throw ticketClosed(ticket);
     const member = checkHandler(await findStaffMember(trx, input.staffId), ticket);
@@ -71,7 +72,7 @@ export async function take(ctx: AppContext, actor: Actor, numberText: string) {
   await loadTicket(ctx.db, principal, numberText, "ticket.read");
   authorize(principal, "ticket.take");
   if (principal.kind !== "staff") throw forbidden("Only staff take tickets");
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.read", true);
     const number = formatTicketNumber(ticket.number);
     if (ticket.assigned_staff_id === principal.staffId) return ticket.id;
@@ -121,7 +122,7 @@ export async function unassign(ctx: AppContext, actor: Actor, numberText: string
   const { principal } = actor;
   const seen = await loadTicket(ctx.db, principal, numberText, "ticket.read");
   if (!mayUnassign(principal, seen.assigned_staff_id)) authorize(principal, "ticket.unassign");
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.read", true);
     if (!mayUnassign(principal, ticket.assigned_staff_id)) authorize(principal, "ticket.unassign");
     await releaseTicket(trx, ticket, actor, "released");

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { StaffTier } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError, invalidField } from "../../http/problem.ts";
@@ -128,7 +129,7 @@ export async function escalate(
     throw invalidField("summary", "summary: say what was tried and why the next tier is needed");
   }
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.read", true);
     if (ticket.status === "closed") throw ticketClosed(ticket);
     const escalated = await escalateTicket(trx, ticket, {

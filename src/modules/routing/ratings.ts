@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { TicketStatus } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError, notFound } from "../../http/problem.ts";
@@ -133,7 +134,7 @@ export async function rateAnswer(
   authorize(principal, "answer.rate");
   if (principal.kind !== "user") throw new Error("policy lets only customers rate answers");
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.reply", true);
     const message = await findTicketMessage(trx, ticket.id, messageId);
     if (!message || message.kind === "internal") throw notFound("Message");

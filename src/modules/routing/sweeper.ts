@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { enqueueAll } from "../../jobs/outbox.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { recordAudit } from "../audit/recorder.ts";
@@ -125,7 +126,7 @@ async function sweep(
   let total = 0;
   for (;;) {
     const now = clock.now();
-    const { seen, marked } = await db.transaction().execute(async (trx) => {
+    const { seen, marked } = await inTransaction(db, async (trx) => {
       const ids = await lockDue(trx, now, BATCH);
       let count = 0;
       for (const id of ids) {

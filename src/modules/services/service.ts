@@ -1,4 +1,5 @@
 import type { ContactRole, Universe } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import { type Actor, type Principal, requireStaff } from "../../http/principal.ts";
@@ -169,42 +170,39 @@ export async function provisionService(ctx: AppContext, actor: Actor, input: Pro
     ]);
   if (await serviceNameTaken(ctx.db, name)) throw nameTaken();
 
-  await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const { id } = await insertService(trx, {
+  await inTransaction(ctx.db, async (trx) => {
+    const { id } = await insertService(trx, {
+      name,
+      product: input.product,
+      region: input.region,
+      datacenter: input.datacenter,
+      status: input.status ?? "active",
+      admin_account_id: contactIds.admin,
+      tech_account_id: contactIds.tech,
+      billing_account_id: contactIds.billing,
+      created_at: ctx.clock.now(),
+    });
+    await insertResources(
+      trx,
+      resources.map((r) => ({ service_id: id, ...r })),
+    );
+    await recordAudit(trx, actor, {
+      action: "service.provisioned",
+      subjectKind: "service",
+      subjectId: id,
+      accountId: contactIds.admin,
+      details: {
         name,
         product: input.product,
         region: input.region,
-        datacenter: input.datacenter,
-        status: input.status ?? "active",
-        admin_account_id: contactIds.admin,
-        tech_account_id: contactIds.tech,
-        billing_account_id: contactIds.billing,
-        created_at: ctx.clock.now(),
-      });
-      await insertResources(
-        trx,
-        resources.map((r) => ({ service_id: id, ...r })),
-      );
-      await recordAudit(trx, actor, {
-        action: "service.provisioned",
-        subjectKind: "service",
-        subjectId: id,
-        accountId: contactIds.admin,
-        details: {
-          name,
-          product: input.product,
-          region: input.region,
-          contacts: input.contacts,
-        },
-      });
-    })
-    .catch((error: unknown) => {
-      // A concurrent provisioning of the same name loses on the unique index.
-      if ((error as { code?: unknown }).code === "23505") throw nameTaken();
-      throw error;
+        contacts: input.contacts,
+      },
     });
+  }).catch((error: unknown) => {
+    // A concurrent provisioning of the same name loses on the unique index.
+    if ((error as { code?: unknown }).code === "23505") throw nameTaken();
+    throw error;
+  });
   return getService(ctx, actor.principal, name);
 }
 
@@ -224,7 +222,7 @@ export async function operateService(
     changes.datacenter = { from: service.datacenter, to: patch.datacenter };
   }
   if (Object.keys(changes).length > 0) {
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx.db, async (trx) => {
       await updateService(trx, service.id, {
         ...(patch.status !== undefined ? { status: patch.status } : {}),
         ...(patch.datacenter !== undefined ? { datacenter: patch.datacenter } : {}),

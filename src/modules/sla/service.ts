@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, invalidField, notFound } from "../../http/problem.ts";
@@ -118,7 +119,7 @@ export async function putCalendar(
     weekly_hours: JSON.stringify(spec.weeklyHours),
     holidays: JSON.stringify(spec.holidays),
   };
-  const result = await db.transaction().execute(async (trx) => {
+  const result = await inTransaction(db, async (trx) => {
     const before = await repo.findCalendar(trx, code, true);
     const row = before
       ? await repo.replaceCalendar(trx, values)

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { StaffRole, StaffTier, Universe } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, invalidField, notFound } from "../../http/problem.ts";
@@ -89,7 +90,7 @@ export async function createStaff(
   checkMaxTickets(maxTickets);
   // Hashing is slow on purpose: do it before the transaction takes a connection.
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await checkRegion(trx, input.region);
     await checkSkills(trx, universes, products);
     await claimEmail(trx, email);
@@ -132,7 +133,7 @@ export async function updateStaff(
   const universes =
     patch.universes === undefined ? undefined : [...new Set<string>(patch.universes)];
   const products = patch.products === undefined ? undefined : [...new Set(patch.products)];
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await findStaffById(trx, id);
     if (!row) throw notFound("Staff member");
     if (patch.region !== undefined) await checkRegion(trx, patch.region);

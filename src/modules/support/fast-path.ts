@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, notFound } from "../../http/problem.ts";
@@ -70,7 +71,7 @@ export async function subscribeFastPath(
   nic: string,
   body: FastPathBody,
 ): Promise<FastPathView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const account = await loadAccount(trx, actor.principal, nic, "fast_path.subscribe", true);
     if (body.priceCents !== undefined || body.yearlyQuota !== undefined) {
       authorize(actor.principal, "fast_path.configure", account.id);
@@ -109,7 +110,7 @@ export async function subscribeFastPath(
 
 /** Cancels at once: Fast-Path is bought month by month, nothing is left to run out. */
 export async function cancelFastPath(ctx: AppContext, actor: Actor, nic: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const account = await loadAccount(trx, actor.principal, nic, "fast_path.cancel", true);
     const now = ctx.clock.now();
     const active = await repo.activeFastPath(trx, account.id, now, true);

@@ -1,6 +1,7 @@
 import type { Updateable } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { OffersTable, Severity, SeverityMinutes, Universe } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
 import { AppError, type FieldError, notFound } from "../../http/problem.ts";
 import { recordAudit } from "../audit/recorder.ts";
@@ -119,7 +120,7 @@ export async function updateOffer(
   patch: OfferPatch,
 ): Promise<Offer> {
   authorize(actor.principal, "offer.update");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await repo.findOffer(trx, id, true);
     if (!current) throw notFound("Offer");
     checkPatch(current, patch);

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { LevelCode, Universe } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import { decodeCursor, type PageOf, toPage } from "../../http/pagination.ts";
 import type { Actor, Principal } from "../../http/principal.ts";
@@ -140,7 +141,7 @@ export async function changeSubscription(
   universe: Universe,
   level: LevelCode,
 ): Promise<SubscriptionView & { change: SubscriptionChangeKind }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     // Locking the account serialises concurrent changes of its subscriptions.
     const account = await loadAccount(trx, actor.principal, nic, "subscription.change", true);
     const now = ctx.clock.now();

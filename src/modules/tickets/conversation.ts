@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { TicketStatus } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError } from "../../http/problem.ts";
@@ -55,9 +56,9 @@ export async function postMessage(
     throw fieldError("status", "only staff set a status along with a message");
   }
   const now = ctx.clock.now();
-  const messageId = await ctx.db
-    .transaction()
-    .execute((trx) => writeMessage(trx, actor, numberText, input, now));
+  const messageId = await inTransaction(ctx.db, (trx) =>
+    writeMessage(trx, actor, numberText, input, now),
+  );
   return presentCreated(ctx, messageId);
 }
 
@@ -139,7 +140,7 @@ export async function addNote(ctx: AppContext, actor: Actor, numberText: string,
   await loadTicket(ctx.db, principal, numberText, "ticket.note");
   if (principal.kind !== "staff") throw new Error("policy lets only staff write notes");
   const now = ctx.clock.now();
-  const messageId = await ctx.db.transaction().execute(async (trx) => {
+  const messageId = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.note", true);
     const message = await insertMessage(trx, {
       ticket_id: ticket.id,
@@ -205,7 +206,7 @@ export async function answerOutOfPerimeter(
   );
   const body = outOfPerimeterAnswer(loaded.language, loaded.product, area, help);
   const now = ctx.clock.now();
-  const messageId = await ctx.db.transaction().execute(async (trx) => {
+  const messageId = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(
       trx,
       principal,

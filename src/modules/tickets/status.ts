@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { TicketStatus } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor } from "../../http/principal.ts";
 import { AppError } from "../../http/problem.ts";
@@ -35,7 +36,7 @@ export async function setStatus(
   const { principal } = actor;
   await loadTicket(ctx.db, principal, numberText, "ticket.status.set");
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.status.set", true);
     if (ticket.status === "closed") throw ticketClosed(ticket);
     if (ticket.status === input.status) return ticket.id;
@@ -58,7 +59,7 @@ export async function closeTicket(ctx: AppContext, actor: Actor, numberText: str
   const { principal } = actor;
   await loadTicket(ctx.db, principal, numberText, "ticket.close");
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.close", true);
     if (ticket.status === "closed") throw ticketClosed(ticket);
     await writeChange(trx, ticket, {
@@ -81,7 +82,7 @@ export async function reopenTicket(ctx: AppContext, actor: Actor, numberText: st
   const { principal } = actor;
   await loadTicket(ctx.db, principal, numberText, "ticket.reopen");
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const ticket = await loadTicket(trx, principal, numberText, "ticket.reopen", true);
     const number = formatTicketNumber(ticket.number);
     if (ticket.status !== "solved" && ticket.status !== "closed") {
@@ -120,7 +121,7 @@ export async function closeSolvedTickets(db: Database, clock: Clock): Promise<nu
   for (;;) {
     const now = clock.now();
     const before = new Date(now.getTime() - AUTO_CLOSE_AFTER_DAYS * DAY_MS);
-    const closed = await db.transaction().execute(async (trx) => {
+    const closed = await inTransaction(db, async (trx) => {
       const due = await lockSolvedBefore(trx, before, BATCH);
       for (const { id } of due) {
         const ticket = await findTicket(trx, { id });
