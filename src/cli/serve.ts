@@ -84,7 +84,9 @@ async function serveHere(config: Config, flags: Values, started: number): Promis
     if (background) {
       workers = await startWorkers(ctx, app.log);
       stopScheduler = startScheduler(ctx, app.log).stop;
-      smtp = await startInboundSmtp(ctx, app.log);
+      const jobWorkers = workers;
+      // A stored message is processed at once rather than at the next poll.
+      smtp = await startInboundSmtp(ctx, app.log, { onStored: () => jobWorkers.wake() });
     }
 
     let stopping = false;

@@ -59,6 +59,9 @@ export async function startWorkers(
   const boss = ctx.jobs.boss;
   const pauses = new Set<() => void>();
   let stopped = false;
+  // Counts wake-ups, so one that arrives while a loop is fetching is not lost: the loop sees
+  // the count moved and fetches again instead of pausing until the next poll.
+  let wakes = 0;
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -73,6 +76,7 @@ export async function startWorkers(
 
   const loop = async (definition: JobDefinition<never>): Promise<void> => {
     while (!stopped) {
+      const seen = wakes;
       try {
         // pg-boss's fetch answers [] when the database is unreachable: the loop just waits.
         const [job] = await boss.fetch<never>(definition.name, { batchSize: 1 });
@@ -83,11 +87,13 @@ export async function startWorkers(
       } catch (error) {
         log.error({ err: error, queue: definition.name }, "job fetch failed");
       }
+      if (wakes !== seen && !stopped) continue;
       await pause(intervalMs);
     }
   };
 
   const wake = (): void => {
+    wakes += 1;
     for (const resume of [...pauses]) resume();
   };
   const loops = definitions.flatMap((definition) =>

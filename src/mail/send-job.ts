@@ -22,6 +22,8 @@ export const sendMailJob = defineJob<SendMailData>({
   retryDelaySeconds: 30,
   retryBackoff: true,
   expireInSeconds: 120,
+  // A slow relay then holds one of them, not every notification.
+  concurrency: 4,
   handle: (data, ctx) => deliverMail(data.mailId, ctx),
 });
 

@@ -16,5 +16,6 @@ export const inboundMailJob = defineJob<InboundMailData>({
   retryDelaySeconds: 30,
   retryBackoff: true,
   expireInSeconds: 300,
+  concurrency: 2,
   handle: (data, ctx) => processInboundMessage(ctx, data.id),
 });

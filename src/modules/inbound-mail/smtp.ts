@@ -17,6 +17,8 @@ export interface InboundSmtpOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Name in the greeting and EHLO answer; defaults to the support address's domain. */
   serverName?: string;
+  /** Called once a message and its job are committed (serve wakes its job workers). */
+  onStored?: (id: string) => void;
 }
 
 export interface InboundSmtp {
@@ -104,6 +106,7 @@ export async function startInboundSmtp(
       }).then(
         (id) => {
           log.info({ inboundId: id, from: envelopeFrom, to: envelopeTo }, "inbound mail stored");
+          options.onStored?.(String(id));
           callback(null, `Queued as ${id}`);
         },
         (error: unknown) => {

@@ -194,5 +194,7 @@ export const webhookDeliverJob = defineJob<DeliverData>({
   retryBackoff: true,
   // The request is cut at 10 s; a run still going after a minute has crashed.
   expireInSeconds: 60,
+  // One slow or silent receiver (10 s each) must not hold every other subscription's events.
+  concurrency: 8,
   handle: deliverEvent,
 });
