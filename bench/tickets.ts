@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
@@ -40,6 +40,38 @@ interface Row {
   non2xx: number;
   target: string;
   met: boolean | null;
+  /** Cores used during the run by the server's processes and by PostgreSQL's. */
+  cpu: { server: number; postgres: number } | null;
+}
+
+/** CPU seconds used so far by the processes matching `keep` (Linux /proc; 0 elsewhere). */
+function cpuSeconds(keep: (pid: number, uid: number) => boolean): number {
+  let ticks = 0;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const uid = statSync(`/proc/${pid}`).uid;
+      if (!keep(Number(pid), uid)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks / 100;
+}
+
+let serverPids: number[] = [];
+let postgresUid: number | null = null;
+try {
+  postgresUid = statSync("/var/run/postgresql").uid;
+} catch {
+  postgresUid = null;
 }
 
 async function ticketCount(url: string): Promise<number | null> {
@@ -118,7 +150,19 @@ async function measure(
 ): Promise<Row> {
   // A short warm-up so JIT and the database caches are in their steady state.
   await run(call, 2, 2);
+  const serverCpu = () => cpuSeconds((pid) => serverPids.includes(pid));
+  const postgresCpu = () => cpuSeconds((_, uid) => uid === postgresUid);
+  const before = { server: serverCpu(), postgres: postgresCpu(), at: Date.now() };
   const { result, latencies } = await run(call, DURATION, connections);
+  const seconds = (Date.now() - before.at) / 1000;
+  const cores = (used: number) => Math.round((used / seconds) * 100) / 100;
+  const cpu =
+    serverPids.length > 0 && postgresUid !== null
+      ? {
+          server: cores(serverCpu() - before.server),
+          postgres: cores(postgresCpu() - before.postgres),
+        }
+      : null;
   latencies.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const row: Row = {
@@ -133,10 +177,11 @@ async function measure(
     non2xx: result.non2xx,
     target: target.label,
     met: null,
+    cpu: engine === "postgres" ? cpu : null,
   };
   row.met = target.check === null ? null : row.non2xx === 0 && target.check(row);
   console.log(
-    `${engine.padEnd(8)} ${scenario.padEnd(72)} ${String(connections).padStart(2)} conn  ${row.rps} req/s  p50 ${row.p50}  p95 ${row.p95}  p99 ${row.p99} ms  non-2xx ${row.non2xx}`,
+    `${engine.padEnd(8)} ${scenario.padEnd(72)} ${String(connections).padStart(2)} conn  ${row.rps} req/s  p50 ${row.p50}  p95 ${row.p95}  p99 ${row.p99} ms  non-2xx ${row.non2xx}  cpu ${row.cpu ? `${row.cpu.server}+${row.cpu.postgres}` : "-"}`,
   );
   return row;
 }
@@ -164,47 +209,14 @@ function creation(base: string, ready: Ready): Call {
 interface QueueRead {
   label: string;
   url: string;
-  viaRouting: boolean;
 }
 
-/**
- * The agent queue as the routing module serves it, found in the OpenAPI document; without
- * one, the staff list of the queue's open tickets, which reads the same rows.
- */
-async function queueRead(base: string, ready: Ready): Promise<QueueRead> {
+/** The busiest unassigned queue as its agent reads it (`GET /queues/{u}/{tier}/{lang}/tickets`). */
+function queueRead(base: string, ready: Ready): QueueRead {
   const { universe, tier, language } = ready.queue;
-  const response = await fetch(`${base}/openapi.json`);
-  const doc = (await response.json()) as { paths?: Record<string, { get?: unknown }> };
-  const paths = Object.keys(doc.paths ?? {}).filter(
-    (p) => /queue/.test(p) && doc.paths?.[p]?.get !== undefined,
-  );
-  const byPath = paths.find((p) => /\{universe\}.*\{tier\}.*\{language\}/.test(p));
-  const label = `agent queue ${universe}/${tier}/${language}`;
-  if (byPath) {
-    const path = byPath
-      .replace("/api/v1", "")
-      .replace("{universe}", universe)
-      .replace("{tier}", tier)
-      .replace("{language}", language);
-    return {
-      label: `${label}, first page of 25`,
-      url: `${base}${path}?limit=25`,
-      viaRouting: true,
-    };
-  }
-  const listed = paths.find((p) => /\/queues?\/?$/.test(p) || /\/queues?\/tickets$/.test(p));
-  if (listed) {
-    const path = listed.replace("/api/v1", "");
-    return {
-      label: `${label}, first page of 25`,
-      url: `${base}${path}?universe=${universe}&tier=${tier}&language=${language}&limit=25`,
-      viaRouting: true,
-    };
-  }
   return {
-    label: `staff list of open tickets in ${universe} (no queue endpoint yet), first page of 25`,
-    url: `${base}/tickets?status=open&universe=${universe}&limit=25`,
-    viaRouting: false,
+    label: `agent queue ${universe}/${tier}/${language}, first page of 25`,
+    url: `${base}/queues/${universe}/${tier}/${language}/tickets?limit=25`,
   };
 }
 
@@ -247,9 +259,10 @@ async function measurePostgres(seed: Seed & { count: number }) {
     ...process.env,
     BENCH_DATABASE_URL: seed.databaseUrl,
   });
+  serverPids = child.pid ? [child.pid] : [];
   const base = `http://127.0.0.1:${ready.port}/api/v1`;
   try {
-    const queue = await queueRead(base, ready);
+    const queue = queueRead(base, ready);
     const list = { url: `${base}/tickets?limit=25`, headers: bearer(ready.customerWriteToken) };
     const listName = "customer's ticket list, partner with the most tickets, first page of 25";
     const agentQueue = { url: queue.url, headers: bearer(ready.agentToken) };
@@ -302,16 +315,18 @@ function report(
     "",
     `Machine: ${machine({ postgres: true })}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a 2 s warm-up, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
     "",
-    "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | target | |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+    "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | cores: server + PostgreSQL | target | |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.engine} | ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.target} | ${verdict(r)} |`,
+        `| ${r.engine} | ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.cpu ? `${r.cpu.server} + ${r.cpu.postgres}` : ""} | ${r.target} | ${verdict(r)} |`,
     ),
     "",
     `Server, database and load generator share ${os.cpus().length} cores here, with other work: the rows at ${CONNECTIONS} connections show this machine saturated (latency is mostly queueing for a core), the rows at 1 connection what one request costs.`,
     "",
-    `The partner account (bench partner) is admin of its own services and tech contact of one service in 25, so its list merges its account's tickets with the technical tickets of those services. The queue is the busiest unassigned one (${ready.queue.size.toLocaleString("en")} tickets), read by its agent${queue.viaRouting ? "" : "; the routing module has no queue endpoint yet, so this is the staff list filtered on open tickets of the universe, newest first"}.`,
+    `The partner account (bench partner) is admin of its own services and tech contact of one service in 25, so its list merges its account's tickets with the technical tickets of those services. The queue is the busiest unassigned one (${ready.queue.size.toLocaleString("en")} tickets), read by its agent (${queue.label}).`,
+    "",
+    "The cores column is CPU time over the run's duration: the server's process and PostgreSQL's (all its processes); autocannon takes the rest. PostgreSQL runs Palier's parameterised queries as named prepared statements (`src/db/prepared.ts`): planning, not execution, was most of its work.",
     "",
   ];
   return lines.join("\n");

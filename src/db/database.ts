@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type Notifier, PGliteNotifier, PostgresNotifier } from "./notifier.ts";
 import { PGlitePool } from "./pglite-pool.ts";
+import { prepareStatements } from "./prepared.ts";
 import type { DB } from "./schema.ts";
 
 export type Database = Kysely<DB>;
@@ -30,6 +31,7 @@ export async function openDatabase(options: {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
+    prepareStatements(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const notifier = new PostgresNotifier(options.databaseUrl);
     return { db, engine: "postgres", notifier, close: () => closeBoth(notifier, db) };
