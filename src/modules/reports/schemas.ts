@@ -1,8 +1,9 @@
-import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
+import { Nullable } from "../../http/openapi.ts";
 import { StringEnum } from "../support/schemas.ts";
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS } from "./period.ts";
 
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const nullable = Nullable;
 const DateTime = Type.String({ format: "date-time" });
 const Count = Type.Integer({ minimum: 0 });
 const Percent = (description: string) =>

@@ -1,8 +1,9 @@
-import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
+import { Nullable } from "../../http/openapi.ts";
 import { Page, PageQuery } from "../../http/pagination.ts";
 import { literals } from "../tickets/schemas.ts";
 
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const nullable = Nullable;
 const DateTime = Type.String({ format: "date-time" });
 const Count = Type.Integer({ minimum: 0 });
 

@@ -1,4 +1,5 @@
-import { type Static, type TSchema, Type } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
+import { Nullable } from "../../http/openapi.ts";
 import { Page, PageQuery } from "../../http/pagination.ts";
 import { SERVICE_NAME_PATTERN } from "../services/schemas.ts";
 import { STAFF_STATUSES } from "./rules.ts";
@@ -11,7 +12,7 @@ export function literals<const T extends readonly string[]>(values: T, descripti
     ...(description ? { description } : {}),
   });
 }
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const nullable = Nullable;
 const DateTime = Type.String({ format: "date-time" });
 
 export const CATEGORIES = ["incident", "assistance", "billing", "commercial", "account"] as const;

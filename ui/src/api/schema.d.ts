@@ -3392,10 +3392,12 @@ export interface paths {
                                 answersRated: number;
                                 name: string;
                                 notAnswered: number;
+                                /** @description Share of the rated answers rated not-answered */
                                 notAnsweredPercent: number | null;
                                 /** @description Reopenings of the tickets holding the rated answers, each ticket counted once */
                                 reopenings: number;
                                 solved: number;
+                                /** @description Share of the rated answers rated solved; null when none was rated */
                                 solvedPercent: number | null;
                                 staffId: string;
                                 /** @enum {string} */
@@ -3473,10 +3475,12 @@ export interface paths {
                                 agents: number;
                                 answersRated: number;
                                 notAnswered: number;
+                                /** @description Share of the rated answers rated not-answered */
                                 notAnsweredPercent: number | null;
                                 /** @description Reopenings of the tickets holding the rated answers, each ticket counted once */
                                 reopenings: number;
                                 solved: number;
+                                /** @description Share of the rated answers rated solved; null when none was rated */
                                 solvedPercent: number | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
@@ -3547,6 +3551,7 @@ export interface paths {
                                 breached: number;
                                 /** @enum {string} */
                                 language: "en" | "fr" | "ru";
+                                /** Format: date-time */
                                 soonestDueAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
@@ -3626,6 +3631,7 @@ export interface paths {
                                 category: "incident" | "assistance" | "billing" | "commercial" | "account";
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** Format: date-time */
                                 dueAt: string | null;
                                 fastPath: boolean;
                                 /** @enum {string} */
@@ -3644,9 +3650,11 @@ export interface paths {
                                 staff?: {
                                     assignedStaffId: string | null;
                                     queuePriority: number;
+                                    /** Format: date-time */
                                     slaWarnAt: string | null;
                                     /** @enum {string} */
                                     tier: "L1" | "L2" | "L3" | "TAM";
+                                    /** Format: date-time */
                                     warnedAt: string | null;
                                 };
                                 /** @enum {string} */
@@ -3726,6 +3734,7 @@ export interface paths {
                                 category: "incident" | "assistance" | "billing" | "commercial" | "account";
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** Format: date-time */
                                 dueAt: string | null;
                                 fastPath: boolean;
                                 /** @enum {string} */
@@ -3744,9 +3753,11 @@ export interface paths {
                                 staff?: {
                                     assignedStaffId: string | null;
                                     queuePriority: number;
+                                    /** Format: date-time */
                                     slaWarnAt: string | null;
                                     /** @enum {string} */
                                     tier: "L1" | "L2" | "L3" | "TAM";
+                                    /** Format: date-time */
                                     warnedAt: string | null;
                                 };
                                 /** @enum {string} */
@@ -3837,6 +3848,10 @@ export interface paths {
                                 language: "en" | "fr" | "ru";
                                 /** Format: date-time */
                                 oldestCreatedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Earliest due time of a running clock
+                                 */
                                 oldestDueAt: string | null;
                                 /** @description Not solved or closed */
                                 open: number;
@@ -4009,10 +4024,12 @@ export interface paths {
                                 answersRated: number;
                                 name: string;
                                 notAnswered: number;
+                                /** @description Ratings saying the answer missed the question */
                                 notAnsweredPercent: number | null;
                                 /** @description Reopenings of the tickets holding the rated answers, each ticket counted once */
                                 reopenings: number;
                                 solved: number;
+                                /** @description Ratings saying the answer solved the problem */
                                 solvedPercent: number | null;
                                 /** Format: uuid */
                                 staffId: string;
@@ -4030,10 +4047,12 @@ export interface paths {
                                 agents: number;
                                 answersRated: number;
                                 notAnswered: number;
+                                /** @description Ratings saying the answer missed the question */
                                 notAnsweredPercent: number | null;
                                 /** @description Reopenings of the tickets holding the rated answers, each ticket counted once */
                                 reopenings: number;
                                 solved: number;
+                                /** @description Ratings saying the answer solved the problem */
                                 solvedPercent: number | null;
                                 /**
                                  * @description A team is the staff of one tier
@@ -4208,6 +4227,7 @@ export interface paths {
                             items: {
                                 /** @description Tickets with a breach of either clock: a breach event, a late first response, or a clock running past its due time */
                                 breaches: number;
+                                /** @description Share of the tickets without a breach */
                                 compliancePercent: number | null;
                                 firstResponses: number;
                                 firstResponsesWithinTarget: number;
@@ -5661,6 +5681,7 @@ export interface paths {
                                 category: "incident" | "assistance" | "billing" | "commercial" | "account";
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** Format: date-time */
                                 dueAt: string | null;
                                 fastPath: boolean;
                                 /** @enum {string} */
@@ -5679,9 +5700,11 @@ export interface paths {
                                 staff?: {
                                     assignedStaffId: string | null;
                                     queuePriority: number;
+                                    /** Format: date-time */
                                     slaWarnAt: string | null;
                                     /** @enum {string} */
                                     tier: "L1" | "L2" | "L3" | "TAM";
+                                    /** Format: date-time */
                                     warnedAt: string | null;
                                 };
                                 /** @enum {string} */
@@ -5770,11 +5793,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -5825,23 +5851,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -5913,11 +5948,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -5968,23 +6006,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -6070,11 +6117,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -6125,23 +6175,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -6272,11 +6331,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -6327,23 +6389,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -6424,11 +6495,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -6479,23 +6553,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -7099,11 +7182,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -7154,23 +7240,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -7251,11 +7346,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -7306,23 +7404,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -7396,11 +7503,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -7451,23 +7561,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -7541,11 +7660,14 @@ export interface paths {
                             accountNic: string;
                             /** @enum {string} */
                             category: "incident" | "assistance" | "billing" | "commercial" | "account";
+                            /** Format: date-time */
                             closedAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             dueAt: string | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -7596,23 +7718,32 @@ export interface paths {
                             /** @enum {string} */
                             severity: "critical" | "high" | "medium" | "low";
                             sla: {
+                                /** Format: date-time */
                                 breachedAt: string | null;
-                                clock: ("first-response" | "next-response") | null;
+                                /** @enum {string|null} */
+                                clock: "first-response" | "next-response" | null;
+                                /** Format: date-time */
                                 dueAt: string | null;
+                                /** Format: date-time */
                                 firstRespondedAt: string | null;
+                                /** Format: date-time */
                                 firstResponseDueAt: string | null;
+                                /** Format: date-time */
                                 nextResponseDueAt: string | null;
                                 paused: boolean;
                                 pausedRemainingMinutes: number | null;
                             };
+                            /** Format: date-time */
                             solvedAt: string | null;
                             /** @description Present for staff only */
                             staff?: {
                                 assignedStaffId: string | null;
                                 queuePriority: number;
+                                /** Format: date-time */
                                 slaWarnAt: string | null;
                                 /** @enum {string} */
                                 tier: "L1" | "L2" | "L3" | "TAM";
+                                /** Format: date-time */
                                 warnedAt: string | null;
                             };
                             /** @enum {string} */
@@ -7695,6 +7826,7 @@ export interface paths {
                                 owner: "provider" | "customer" | "shared";
                             } | null;
                             entitlement: {
+                                /** @description Business calendar; null for a 24/7 clock */
                                 calendar: string | null;
                                 coverage: string;
                                 entryTier: string;
@@ -7726,6 +7858,7 @@ export interface paths {
                             };
                             fastPath: {
                                 granted: boolean;
+                                /** @description Why Fast-Path would be refused */
                                 refusal: string | null;
                                 requested: boolean;
                             };
