@@ -12,6 +12,8 @@ import type { TicketCallers } from "./ticket-callers.ts";
 // creation also on PGlite with a smaller database. Writes its section of docs/BENCHMARKS.md.
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+// Long enough for the JIT, the pool's prepared statements and the database caches to settle.
+const WARM_UP_SECONDS = 5;
 const PGLITE_SERVICES = 10_000;
 const PGLITE_TICKETS = Number(process.env.BENCH_PGLITE_TICKETS ?? 50_000);
 const SEED_FILE = ".bench-data/seed.json";
@@ -44,25 +46,32 @@ interface Row {
   cpu: { server: number; postgres: number } | null;
 }
 
-/** CPU seconds used so far by the processes matching `keep` (Linux /proc; 0 elsewhere). */
-function cpuSeconds(keep: (pid: number, uid: number) => boolean): number {
-  let ticks = 0;
+/** CPU ticks used so far by each process matching `keep` (Linux /proc; none elsewhere). */
+function cpuTicks(keep: (pid: number, uid: number) => boolean): Map<number, number> {
+  const ticks = new Map<number, number>();
   let pids: string[] = [];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return 0;
+    return ticks;
   }
   for (const pid of pids) {
     try {
       const uid = statSync(`/proc/${pid}`).uid;
       if (!keep(Number(pid), uid)) continue;
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      ticks.set(Number(pid), Number(fields[11] ?? 0) + Number(fields[12] ?? 0));
     } catch {
       // The process ended between the listing and the read.
     }
   }
+  return ticks;
+}
+
+/** CPU seconds the processes matching `keep` used since `before` (ended ones are not counted). */
+function cpuSince(before: Map<number, number>, keep: (pid: number, uid: number) => boolean) {
+  let ticks = 0;
+  for (const [pid, now] of cpuTicks(keep)) ticks += now - (before.get(pid) ?? 0);
   return ticks / 100;
 }
 
@@ -148,19 +157,18 @@ async function measure(
   target: { label: string; check: ((row: Row) => boolean) | null },
   connections = CONNECTIONS,
 ): Promise<Row> {
-  // A short warm-up so JIT and the database caches are in their steady state.
-  await run(call, 2, 2);
-  const serverCpu = () => cpuSeconds((pid) => serverPids.includes(pid));
-  const postgresCpu = () => cpuSeconds((_, uid) => uid === postgresUid);
-  const before = { server: serverCpu(), postgres: postgresCpu(), at: Date.now() };
+  await run(call, WARM_UP_SECONDS, connections);
+  const isServer = (pid: number) => serverPids.includes(pid);
+  const isPostgres = (_: number, uid: number) => uid === postgresUid;
+  const before = { server: cpuTicks(isServer), postgres: cpuTicks(isPostgres), at: Date.now() };
   const { result, latencies } = await run(call, DURATION, connections);
   const seconds = (Date.now() - before.at) / 1000;
   const cores = (used: number) => Math.round((used / seconds) * 100) / 100;
   const cpu =
     serverPids.length > 0 && postgresUid !== null
       ? {
-          server: cores(serverCpu() - before.server),
-          postgres: cores(postgresCpu() - before.postgres),
+          server: cores(cpuSince(before.server, isServer)),
+          postgres: cores(cpuSince(before.postgres, isPostgres)),
         }
       : null;
   latencies.sort((a, b) => a - b);
@@ -313,7 +321,7 @@ function report(
   const lines = [
     `### API: tickets (${date})`,
     "",
-    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a 2 s warm-up, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
+    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a ${WARM_UP_SECONDS} s warm-up at the same concurrency, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
     "",
     "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | cores: server + PostgreSQL | target | |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
