@@ -32,6 +32,11 @@ export async function openDatabase(options: {
       max: options.poolSize ?? 10,
     });
     prepareStatements(pool);
+    // An idle connection the server closed (a restart, a terminated backend) is an 'error' on
+    // the pool; unhandled, it would end the process. The pool opens a new one when needed.
+    pool.on("error", (error) => {
+      console.error(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const notifier = new PostgresNotifier(options.databaseUrl);
     return { db, engine: "postgres", notifier, close: () => closeBoth(notifier, db) };
