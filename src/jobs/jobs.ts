@@ -26,6 +26,12 @@ export interface JobDefinition<T> {
    * Raise it for jobs that mostly wait on the network, so one slow receiver holds no queue.
    */
   concurrency?: number;
+  /**
+   * Runs at once on the embedded database (PGlite), whose single connection serialises all
+   * database work: extra runners of a database-bound job only contend there. Defaults to
+   * `concurrency`.
+   */
+  embeddedConcurrency?: number;
   handle(data: T, ctx: JobContext): Promise<void>;
 }
 

@@ -97,7 +97,7 @@ export async function startWorkers(
     for (const resume of [...pauses]) resume();
   };
   const loops = definitions.flatMap((definition) =>
-    Array.from({ length: Math.max(1, definition.concurrency ?? concurrency) }, () =>
+    Array.from({ length: runnersOf(definition, concurrency, ctx.config.databaseUrl) }, () =>
       loop(definition),
     ),
   );
@@ -122,6 +122,17 @@ export async function startWorkers(
       log.info("job workers stopped");
     },
   };
+}
+
+/** How many runners a job type gets: its own figure, the embedded one on PGlite. */
+function runnersOf(
+  definition: JobDefinition<never>,
+  fallback: number,
+  databaseUrl: string | undefined,
+): number {
+  const wanted = definition.concurrency ?? fallback;
+  const embedded = databaseUrl === undefined ? definition.embeddedConcurrency : undefined;
+  return Math.max(1, embedded ?? wanted);
 }
 
 /**

@@ -24,6 +24,7 @@ export const sendMailJob = defineJob<SendMailData>({
   expireInSeconds: 120,
   // A slow relay then holds one of them, not every notification.
   concurrency: 4,
+  embeddedConcurrency: 2,
   handle: (data, ctx) => deliverMail(data.mailId, ctx),
 });
 

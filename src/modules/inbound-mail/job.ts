@@ -17,5 +17,6 @@ export const inboundMailJob = defineJob<InboundMailData>({
   retryBackoff: true,
   expireInSeconds: 300,
   concurrency: 2,
+  embeddedConcurrency: 1,
   handle: (data, ctx) => processInboundMessage(ctx, data.id),
 });
