@@ -79,6 +79,8 @@ describe.skipIf(skip)("a contact change decided in the Manager by both sides", (
     await page.getByRole("link", { name: "Dashboard" }).click();
     const server = page.getByRole("table", { name: "Server" });
     const row = server.getByRole("row").filter({ hasText: vps.name });
+    // The dashboard loads its sections on their own: wait for the row before reading it.
+    await row.getByRole("listitem").first().waitFor();
     expect(await row.getByRole("listitem").allTextContents()).toEqual(["Technical"]);
   });
 });

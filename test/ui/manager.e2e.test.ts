@@ -98,6 +98,8 @@ describe.skipIf(skip)("the Manager in a browser", () => {
 
     const serverGroup = page.getByRole("table", { name: "Server" });
     const own = serverGroup.getByRole("row").filter({ hasText: vps.name });
+    // Each section loads on its own: wait for a row before reading all of its items.
+    await own.getByRole("listitem").first().waitFor();
     expect(await own.getByRole("listitem").allTextContents()).toEqual([
       "Admin",
       "Technical",
@@ -105,6 +107,7 @@ describe.skipIf(skip)("the Manager in a browser", () => {
     ]);
     const marketGroup = page.getByRole("table", { name: "Market" });
     const managed = marketGroup.getByRole("row").filter({ hasText: domain.name });
+    await managed.getByRole("listitem").first().waitFor();
     expect(await managed.getByRole("listitem").allTextContents()).toEqual(["Technical"]);
     expect(await managed.textContent()).toContain("Domain name");
     expect(await seriousViolations(page)).toEqual([]);
