@@ -2,6 +2,7 @@ import type { Language } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { UserPrincipal } from "../../http/principal.ts";
 import type { JobContext } from "../../jobs/jobs.ts";
+import { loadPrincipal } from "../auth/repository.ts";
 import { findTicket } from "../tickets/repository.ts";
 import { answerOncePerDay } from "./answer.ts";
 import { automaticReason } from "./classify.ts";
@@ -80,16 +81,12 @@ async function dispatch(ctx: JobContext, row: InboundRow): Promise<void> {
     await refuse(ctx, row, mail, staff ? "staff-sender" : "unknown-sender", language);
     return;
   }
-  const principal: UserPrincipal = {
-    kind: "user",
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    language: user.language,
-    accountId: user.account_id,
-    nicHandle: user.nic_handle,
-    region: user.region,
-  };
+  // The same principal an API request of this user gets (auth builds it in one place).
+  const principal = (await loadPrincipal(ctx.db, {
+    user_id: user.id,
+    staff_id: null,
+  })) as UserPrincipal | null;
+  if (!principal) throw new Error(`user ${user.id} vanished while its mail was processed`);
   const thread = findThread(ctx.keys, ctx.config.supportAddress, mail);
   const ticket = thread ? await findTicket(ctx.db, { id: thread.ticketId }) : undefined;
   const outcome =

@@ -119,21 +119,12 @@ export async function ticketNumberOf(db: Database, ticketId: string): Promise<nu
   return row?.number ?? null;
 }
 
-/** The user whose address this is (case-insensitively), with what a principal needs. */
+/** The user whose address this is (case-insensitively). */
 export function findUserByAddress(db: Database, address: string) {
   return db
-    .selectFrom("users as u")
-    .innerJoin("accounts as a", "a.id", "u.account_id")
-    .select([
-      "u.id",
-      "u.email",
-      "u.name",
-      "u.language",
-      "a.id as account_id",
-      "a.nic_handle",
-      "a.region",
-    ])
-    .where((eb) => eb(eb.fn("lower", ["u.email"]), "=", address.toLowerCase()))
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", address.toLowerCase()))
     .executeTakeFirst();
 }
 
