@@ -10,6 +10,7 @@ import * as mailOut from "./migrations/2026-11-27T0200-mail-out.ts";
 import * as mailIn from "./migrations/2026-11-27T0300-mail-in.ts";
 import * as webhooks from "./migrations/2026-11-27T0400-webhooks.ts";
 import * as ticketRoleIndexes from "./migrations/2026-11-27T0500-ticket-role-indexes.ts";
+import * as staffLoad from "./migrations/2026-11-27T0600-staff-load.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-27T0300-mail-in": mailIn,
   "2026-11-27T0400-webhooks": webhooks,
   "2026-11-27T0500-ticket-role-indexes": ticketRoleIndexes,
+  "2026-11-27T0600-staff-load": staffLoad,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -97,6 +97,8 @@ export interface StaffTable {
   products: Generated<string[]>;
   region: string;
   max_concurrent_tickets: Generated<number>;
+  /** Tickets assigned and not yet solved, kept by triggers on tickets (never written here). */
+  open_tickets: Generated<number>;
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
 }

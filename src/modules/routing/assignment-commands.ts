@@ -9,7 +9,7 @@ import { findTicket, type TicketView } from "../tickets/repository.ts";
 import { formatTicketNumber } from "../tickets/rules.ts";
 import { assignTicket, releaseTicket } from "./assignment.ts";
 import { authorize, mayUnassign } from "./policy.ts";
-import { countLoad, findStaffMember, type StaffMember } from "./repository.ts";
+import { findStaffMember, type StaffMember } from "./repository.ts";
 import { HANDLER_ROLES, QUEUE_STATUSES, servesTier } from "./rules.ts";
 import type { AssignBody } from "./schemas.ts";
 
@@ -104,7 +104,7 @@ export async function take(ctx: AppContext, actor: Actor, numberText: string) {
         `Ticket ${number} needs the ${ticket.universe} universe or its product among your skills`,
       );
     }
-    const load = await countLoad(trx, me.id);
+    const load = me.open_tickets;
     if (load >= me.max_concurrent_tickets) {
       throw new AppError(
         "conflict",

@@ -5,13 +5,7 @@ import { enqueue } from "../../jobs/outbox.ts";
 import { recordAudit } from "../audit/recorder.ts";
 import { type TicketRow, updateTicket } from "../tickets/repository.ts";
 import { formatTicketNumber } from "../tickets/rules.ts";
-import {
-  type Candidate,
-  countLoad,
-  lockLeastLoaded,
-  regionOfAccount,
-  type Skills,
-} from "./repository.ts";
+import { type Candidate, lockLeastLoaded, regionOfAccount, type Skills } from "./repository.ts";
 import { routeTiers } from "./rules.ts";
 
 /**
@@ -19,9 +13,6 @@ import { routeTiers } from "./rules.ts";
  * transaction (ticket creation, an escalation, a rating, the SLA sweeper), with the ticket row
  * already locked or just written.
  */
-
-/** Recounts after a pick found its candidate full: a handful covers any realistic race. */
-const MAX_PICKS = 5;
 
 /** What staff notices say about a ticket. */
 export function staffNotice(ticket: TicketRow) {
@@ -71,26 +62,15 @@ export async function skillsFor(
 
 /**
  * The least loaded available staff member of the tier with the skills, its row locked until
- * the caller commits, or null. The load is recounted once the row is held, so two concurrent
- * assignments never push anyone past capacity.
+ * the caller commits, or null. The lock re-checks the load, so two concurrent assignments
+ * never push anyone past capacity.
  */
 export async function pickAgent(
   db: Database,
   tier: StaffTier,
   skills: Skills,
 ): Promise<Candidate | null> {
-  const full: string[] = [];
-  for (let attempt = 0; attempt < MAX_PICKS; attempt++) {
-    const candidate = await lockLeastLoaded(db, tier, {
-      ...skills,
-      exclude: [...skills.exclude, ...full],
-    });
-    if (!candidate) return null;
-    const load = await countLoad(db, candidate.id);
-    if (load < candidate.max_concurrent_tickets) return { ...candidate, load };
-    full.push(candidate.id);
-  }
-  return null;
+  return (await lockLeastLoaded(db, tier, skills)) ?? null;
 }
 
 export interface Assignment {

@@ -1,7 +1,7 @@
 import { type Insertable, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { StaffTier, TicketEscalationsTable } from "../../db/schema.ts";
-import { HANDLER_ROLES, LOAD_STATUSES } from "./rules.ts";
+import { HANDLER_ROLES } from "./rules.ts";
 
 /** SQL of staff selection, assignment and escalation records. */
 
@@ -23,7 +23,6 @@ export interface Candidate {
   load: number;
 }
 
-const loadStatuses = sql.join(LOAD_STATUSES.map((status) => sql.lit(status)));
 const handlerRoles = sql.join(HANDLER_ROLES.map((role) => sql.lit(role)));
 
 function qualified(tier: StaffTier, skills: Skills) {
@@ -38,8 +37,9 @@ function qualified(tier: StaffTier, skills: Skills) {
  * The least loaded qualified staff member under capacity (ties by id), its row locked. Rows
  * another transaction holds are skipped rather than waited for: that transaction is assigning
  * to the same person right now, so the next one in line is the better pick, and nothing here
- * ever waits on a lock, so two creations cannot deadlock. The load is read before the lock;
- * callers recount it with `countLoad` once they hold the row.
+ * ever waits on a lock, so two creations cannot deadlock. The load is the row's own
+ * `open_tickets` (kept by triggers on tickets): if a concurrent commit changed it after this
+ * statement began, locking re-reads the row and re-checks the capacity, so the pick is exact.
  */
 export async function lockLeastLoaded(
   db: Database,
@@ -47,14 +47,10 @@ export async function lockLeastLoaded(
   skills: Skills,
 ): Promise<Candidate | undefined> {
   const result = await sql<Candidate>`
-    select s.id, s.tier, s.max_concurrent_tickets, l.load
+    select s.id, s.tier, s.max_concurrent_tickets, s.open_tickets as load
     from staff s
-    cross join lateral (
-      select count(*)::int as load from tickets t
-      where t.assigned_staff_id = s.id and t.status in (${loadStatuses})
-    ) l
-    where ${qualified(tier, skills)} and l.load < s.max_concurrent_tickets
-    order by l.load, s.id
+    where ${qualified(tier, skills)} and s.open_tickets < s.max_concurrent_tickets
+    order by s.open_tickets, s.id
     limit 1
     for update of s skip locked
   `.execute(db);
@@ -67,15 +63,6 @@ export async function anyQualified(db: Database, tier: StaffTier, skills: Skills
     select exists (select 1 from staff s where ${qualified(tier, skills)}) as found
   `.execute(db);
   return result.rows[0]?.found === true;
-}
-
-/** Tickets a staff member holds now (tickets_assignee_idx). */
-export async function countLoad(db: Database, staffId: string): Promise<number> {
-  const result = await sql<{ load: number }>`
-    select count(*)::int as load from tickets
-    where assigned_staff_id = ${staffId} and status in (${loadStatuses})
-  `.execute(db);
-  return result.rows[0]?.load ?? 0;
 }
 
 /** The account whose region business-hours support follows: the entitlement's subscriber. */
@@ -101,6 +88,7 @@ export function findStaffMember(db: Database, id: string, lock = false) {
       "products",
       "region",
       "max_concurrent_tickets",
+      "open_tickets",
       "active",
     ])
     .where("id", "=", id)

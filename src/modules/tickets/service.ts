@@ -10,10 +10,9 @@ import { resolveEntitlement } from "../support/entitlement.ts";
 import { claimAttachments } from "./attachments.ts";
 import { calendarOf, clockPatch } from "./clock-store.ts";
 import { routeNewTicket } from "./hooks.ts";
-import { insertMessage } from "./message-repository.ts";
 import { type AreaRow, isOutOfPerimeter, requireArea } from "./perimeter.ts";
 import { presentTicket } from "./presenter.ts";
-import { insertTicket, type TicketView } from "./repository.ts";
+import { insertTicketWithMessage, type TicketView } from "./repository.ts";
 import { CATEGORIES_NEEDING_AREA, SERVICE_CATEGORY_ACTION, severityOf } from "./rules.ts";
 import type { CreateTicketBody } from "./schemas.ts";
 import { applyClockEvent, noClock } from "./sla-clock.ts";
@@ -165,39 +164,41 @@ export async function writeTicket(
     tier: entitlement.entryTier,
   };
   const routed = await routeNewTicket(trx, draft, clock);
-  const created = await insertTicket(trx, {
-    account_id: principal.accountId,
-    requester_user_id: principal.userId,
-    service_id: service?.id ?? null,
-    product: service?.product ?? null,
-    universe: subject.universe,
-    category: input.category,
-    impact: input.impact,
-    urgency: input.urgency,
-    severity,
-    subject: input.subject,
-    language: input.language ?? principal.language,
-    status: "open",
-    responsibility_area: area?.area ?? null,
-    out_of_perimeter: area !== null && isOutOfPerimeter(area.owner),
-    fast_path: entitlement.fastPath,
-    entitlement: JSON.stringify(entitlement),
-    calendar: entitlement.calendar,
-    queue_priority: entitlement.queuePriority,
-    tier: routed?.tier ?? entitlement.entryTier,
-    assigned_staff_id: routed?.assignedStaffId ?? null,
-    ...clockPatch(slaClock),
-    created_at: now,
-    updated_at: now,
-  });
-  const message = await insertMessage(trx, {
-    ticket_id: created.id,
-    kind: "customer",
-    author_user_id: principal.userId,
-    author_staff_id: null,
-    body: input.body,
-    created_at: now,
-  });
+  const { ticket: created, message } = await insertTicketWithMessage(
+    trx,
+    {
+      account_id: principal.accountId,
+      requester_user_id: principal.userId,
+      service_id: service?.id ?? null,
+      product: service?.product ?? null,
+      universe: subject.universe,
+      category: input.category,
+      impact: input.impact,
+      urgency: input.urgency,
+      severity,
+      subject: input.subject,
+      language: input.language ?? principal.language,
+      status: "open",
+      responsibility_area: area?.area ?? null,
+      out_of_perimeter: area !== null && isOutOfPerimeter(area.owner),
+      fast_path: entitlement.fastPath,
+      entitlement: JSON.stringify(entitlement),
+      calendar: entitlement.calendar,
+      queue_priority: entitlement.queuePriority,
+      tier: routed?.tier ?? entitlement.entryTier,
+      assigned_staff_id: routed?.assignedStaffId ?? null,
+      ...clockPatch(slaClock),
+      created_at: now,
+      updated_at: now,
+    },
+    {
+      kind: "customer",
+      author_user_id: principal.userId,
+      author_staff_id: null,
+      body: input.body,
+      created_at: now,
+    },
+  );
   await claimAttachments(trx, principal, input.attachments ?? [], message.id);
 
   const view: TicketView = {
