@@ -3,7 +3,9 @@ import type { CalendarRow } from "./repository.ts";
 import type { Calendar } from "./schemas.ts";
 
 /** The spec the arithmetic compiles, as stored in a row. */
-export function specOf(row: CalendarRow): CalendarSpec {
+export function specOf(
+  row: Pick<CalendarRow, "time_zone" | "weekly_hours" | "holidays">,
+): CalendarSpec {
   return { timeZone: row.time_zone, weeklyHours: row.weekly_hours, holidays: row.holidays };
 }
 

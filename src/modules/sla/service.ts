@@ -28,6 +28,14 @@ function remember(code: string, spec: CalendarSpec, calendar: BusinessCalendar):
 export async function loadCalendar(db: Database, code: string): Promise<BusinessCalendar> {
   const row = await repo.findCalendar(db, code);
   if (!row) throw notFound("Business calendar");
+  return calendarFromContent(code, row);
+}
+
+/** The calendar `code` with the content just read from its row, compiled once per content. */
+export function calendarFromContent(
+  code: string,
+  row: Pick<repo.CalendarRow, "time_zone" | "weekly_hours" | "holidays">,
+): BusinessCalendar {
   const spec = specOf(row);
   const cached = compiled.get(code);
   if (cached && cached.key === contentKey(spec)) return cached.calendar;

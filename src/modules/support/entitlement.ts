@@ -9,11 +9,17 @@ import type {
 } from "../../db/schema.ts";
 import type { UserPrincipal } from "../../http/principal.ts";
 import { AppError, notFound } from "../../http/problem.ts";
+import { alwaysOpen, type BusinessCalendar } from "../sla/calendar.ts";
+import { calendarFromContent, loadCalendar } from "../sla/service.ts";
 import { FAST_PATH_TERMS } from "./fast-path.ts";
 import { activeFastPath, countFastPathUses } from "./fast-path-repository.ts";
 import { levelInForce } from "./levels.ts";
 import { hasPartnerProgramme, type OfferRow } from "./repository.ts";
-import { type AccountRef, findAccount } from "./subscription-repository.ts";
+import {
+  type AccountRef,
+  type CalendarContent,
+  findAccountWithCalendar,
+} from "./subscription-repository.ts";
 import { yearBoundsUtc } from "./time.ts";
 
 export interface Entitlement {
@@ -57,17 +63,20 @@ interface EntitlementInput {
   now: Date;
 }
 
+/** An account as entitlement reads it: with its region's calendar content. */
+type Subscriber = AccountRef & { calendar_content: CalendarContent | null };
+
 interface Decision {
   offer: OfferRow;
-  subscriber: AccountRef;
+  subscriber: Subscriber;
   reasonCode: Entitlement["reasonCode"];
   reason: string;
 }
 
 const levelLabel = (offer: OfferRow) => `${offer.level_name.en} level`;
 
-async function account(trx: Database, id: string): Promise<AccountRef> {
-  const row = await findAccount(trx, { id });
+async function account(trx: Database, id: string): Promise<Subscriber> {
+  const row = await findAccountWithCalendar(trx, id);
   if (!row) throw notFound("Account");
   return row;
 }
@@ -76,7 +85,7 @@ async function account(trx: Database, id: string): Promise<AccountRef> {
 async function decide(
   trx: Database,
   input: EntitlementInput,
-  requester: AccountRef,
+  requester: Subscriber,
 ): Promise<Decision> {
   const { service, now } = input;
   if (!service) {
@@ -135,6 +144,33 @@ export async function resolveEntitlement(
   trx: Database,
   input: EntitlementInput,
 ): Promise<Entitlement> {
+  return (await entitle(trx, input)).entitlement;
+}
+
+/**
+ * The entitlement and the business calendar its SLA clock runs on (24/7 when it names none).
+ * The subscriber's calendar was read with its account, so creation spends no round trip on it.
+ */
+export async function resolveEntitlementWithCalendar(
+  trx: Database,
+  input: EntitlementInput,
+): Promise<{ entitlement: Entitlement; calendar: BusinessCalendar }> {
+  const { entitlement, subscriber } = await entitle(trx, input);
+  const code = entitlement.calendar;
+  if (code === null) return { entitlement, calendar: alwaysOpen };
+  const content = subscriber.calendar_content;
+  const readWithAccount =
+    content !== null && code === (subscriber.region_calendar ?? subscriber.region);
+  return {
+    entitlement,
+    calendar: readWithAccount ? calendarFromContent(code, content) : await loadCalendar(trx, code),
+  };
+}
+
+async function entitle(
+  trx: Database,
+  input: EntitlementInput,
+): Promise<{ entitlement: Entitlement; subscriber: Subscriber }> {
   const requester = await account(trx, input.requester.accountId);
   const decision = await decide(trx, input, requester);
   const { offer } = decision;
@@ -165,7 +201,7 @@ export async function resolveEntitlement(
     // The region's code stands in until calendars are assigned to regions.
     const { subscriber } = decision;
     const calendar = aroundTheClock ? null : (subscriber.region_calendar ?? subscriber.region);
-    return { ...base, calendar };
+    return { entitlement: { ...base, calendar }, subscriber };
   }
 
   const subscription = await activeFastPath(trx, requester.id, input.now, true);
@@ -198,7 +234,7 @@ export async function resolveEntitlement(
     medium: minutes,
     low: minutes,
   });
-  return {
+  const entitlement: Entitlement = {
     ...base,
     coverage: "24x7",
     calendar: null,
@@ -217,4 +253,5 @@ export async function resolveEntitlement(
     reasonCode: "fast-path",
     reason: `Fast-Path of ${requester.nic_handle}, technical contact of service ${service.name}: use ${used + 1} of ${subscription.yearly_quota} in ${year}, straight to an L3 expert, first response within ${FAST_PATH_TERMS.firstResponseMinutes} minutes, 24/7 (the service's own level: ${levelLabel(offer)}).`,
   };
+  return { entitlement, subscriber: requester };
 }

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
-import type { SubscriptionsTable, Universe } from "../../db/schema.ts";
+import type { SubscriptionsTable, Universe, WeeklyHours } from "../../db/schema.ts";
 
 /** SQL of subscriptions. A row is in force from starts_at (inclusive) to ends_at (exclusive). */
 
@@ -15,6 +15,43 @@ export interface AccountRef {
   certified_at: string | null;
   /** The business calendar of the account's region (null until calendars are assigned). */
   region_calendar: string | null;
+}
+
+/** The content of a business calendar, as `compileCalendar` needs it. */
+export interface CalendarContent {
+  time_zone: string;
+  weekly_hours: WeeklyHours;
+  holidays: string[];
+}
+
+/**
+ * An account with the content of the calendar its business-hours support follows (its region's
+ * calendar, else the calendar named like the region), read in the same round trip: ticket
+ * creation needs both, and reads the calendar in its own transaction, so it is never stale.
+ */
+export function findAccountWithCalendar(
+  db: Database,
+  id: string,
+): Promise<(AccountRef & { calendar_content: CalendarContent | null }) | undefined> {
+  return db
+    .selectFrom("accounts")
+    .select(["id", "nic_handle", "region", "programme"])
+    .select(sql<string | null>`certified_at::text`.as("certified_at"))
+    .select(
+      sql<string | null>`(select r.calendar from regions r where r.code = accounts.region)`.as(
+        "region_calendar",
+      ),
+    )
+    .select(
+      sql<CalendarContent | null>`(
+        select jsonb_build_object('time_zone', c.time_zone, 'weekly_hours', c.weekly_hours,
+          'holidays', c.holidays)
+        from business_calendars c
+        where c.code = coalesce((select r.calendar from regions r where r.code = accounts.region),
+          accounts.region))`.as("calendar_content"),
+    )
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export function findAccount(

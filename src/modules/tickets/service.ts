@@ -6,9 +6,9 @@ import type { Actor, UserPrincipal } from "../../http/principal.ts";
 import { AppError, forbidden } from "../../http/problem.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { loadServiceFor } from "../services/service.ts";
-import { resolveEntitlement } from "../support/entitlement.ts";
+import { resolveEntitlementWithCalendar } from "../support/entitlement.ts";
 import { claimAttachments } from "./attachments.ts";
-import { calendarOf, clockPatch } from "./clock-store.ts";
+import { clockPatch } from "./clock-store.ts";
 import { routeNewTicket } from "./hooks.ts";
 import { type AreaRow, isOutOfPerimeter, requireArea } from "./perimeter.ts";
 import { presentTicket } from "./presenter.ts";
@@ -133,7 +133,7 @@ export async function writeTicket(
 ): Promise<{ id: string; number: number; messageId: string; view: TicketView }> {
   const { service } = subject;
   const severity = severityOf(input.impact, input.urgency);
-  const entitlement = await resolveEntitlement(trx, {
+  const { entitlement, calendar } = await resolveEntitlementWithCalendar(trx, {
     requester: principal,
     service,
     universe: subject.universe,
@@ -145,7 +145,7 @@ export async function writeTicket(
     noClock,
     { kind: "created" },
     {
-      calendar: await calendarOf(trx, entitlement.calendar),
+      calendar,
       targets: {
         firstResponseMinutes: entitlement.firstResponseMinutes,
         nextResponseMinutes: entitlement.updateMinutes,
