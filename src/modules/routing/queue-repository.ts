@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Language, StaffTier, Universe } from "../../db/schema.ts";
-import { createdMicros, type TicketListRow } from "../tickets/repository.ts";
+import { createdMicros, summaryColumnsOf, type TicketSummaryRow } from "../tickets/repository.ts";
 import { LOAD_STATUSES, QUEUE_STATUSES } from "./rules.ts";
 
 /** SQL of the queue reads. */
@@ -75,7 +75,7 @@ export async function queuePage(
     order by t.queue_priority desc, t.number limit ${limit + 1}`;
   const branches = dated === null ? sql`(${undated})` : sql`(${dated}) union all (${undated})`;
   const result = await sql<QueueRow>`
-    select t.*, a.nic_handle as account_nic, s.name as service_name,
+    select ${summaryColumnsOf("t")}, a.nic_handle as account_nic, s.name as service_name,
            ${createdMicros("t")} as created_us, ${dueMicros} as due_us
     from (
       select * from (${branches}) b
@@ -88,7 +88,7 @@ export async function queuePage(
   return result.rows;
 }
 
-export type QueueRow = TicketListRow & { due_us: number | null };
+export type QueueRow = TicketSummaryRow & { created_us: number; due_us: number | null };
 
 /** The tickets a staff member holds, soonest due first (tickets_assignee_idx). */
 export async function heldPage(
@@ -105,7 +105,7 @@ export async function heldPage(
         : sql`and (t.due_at > ${after.dueAt}::timestamptz or t.due_at is null
             or (t.due_at = ${after.dueAt}::timestamptz and t.number > ${after.number}))`;
   const result = await sql<QueueRow>`
-    select t.*, a.nic_handle as account_nic, s.name as service_name,
+    select ${summaryColumnsOf("t")}, a.nic_handle as account_nic, s.name as service_name,
            ${createdMicros("t")} as created_us, ${dueMicros} as due_us
     from tickets t
     join accounts a on a.id = t.account_id

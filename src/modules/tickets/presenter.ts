@@ -1,6 +1,6 @@
 import type { Principal } from "../../http/principal.ts";
 import type { AttachmentRow, MessageRow } from "./message-repository.ts";
-import type { TicketListRow, TicketRow, TicketView } from "./repository.ts";
+import type { TicketSummaryRow, TicketView } from "./repository.ts";
 import { formatTicketNumber } from "./rules.ts";
 
 /**
@@ -45,7 +45,7 @@ export function presentEntitlement(stored: Stored) {
   };
 }
 
-function staffFields(principal: Principal, row: TicketRow) {
+function staffFields(principal: Principal, row: TicketSummaryRow) {
   if (principal.kind !== "staff") return {};
   return {
     staff: {
@@ -58,11 +58,7 @@ function staffFields(principal: Principal, row: TicketRow) {
   };
 }
 
-function summary(
-  principal: Principal,
-  row: TicketRow & { account_nic: string; service_name: string | null },
-) {
-  const entitlement = row.entitlement as Stored;
+function summary(principal: Principal, row: TicketSummaryRow) {
   return {
     number: formatTicketNumber(row.number),
     subject: row.subject,
@@ -77,7 +73,7 @@ function summary(
     responsibilityArea: row.responsibility_area,
     outOfPerimeter: row.out_of_perimeter,
     fastPath: row.fast_path,
-    level: text(entitlement.level) ?? "standard",
+    level: row.level ?? "standard",
     dueAt: iso(row.due_at),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -85,14 +81,14 @@ function summary(
   };
 }
 
-export function presentTicketSummary(principal: Principal, row: TicketListRow) {
+export function presentTicketSummary(principal: Principal, row: TicketSummaryRow) {
   return summary(principal, row);
 }
 
 export function presentTicket(principal: Principal, view: TicketView) {
   const paused = view.sla_paused_remaining_minutes;
   return {
-    ...summary(principal, view),
+    ...summary(principal, { ...view, level: text((view.entitlement as Stored).level) }),
     impact: view.impact,
     urgency: view.urgency,
     requester: { nicHandle: view.account_nic, name: view.requester_name },

@@ -20,6 +20,48 @@ import type {
 
 export type TicketRow = Selectable<TicketsTable>;
 
+/**
+ * The columns a ticket summary shows (lists and queues). Lists read these rather than the
+ * whole row: the stored entitlement (only its level is shown) and the clock fields cost more
+ * to send and parse than the query costs to run.
+ */
+export const SUMMARY_COLUMNS = [
+  "id",
+  "number",
+  "subject",
+  "category",
+  "status",
+  "severity",
+  "universe",
+  "product",
+  "language",
+  "responsibility_area",
+  "out_of_perimeter",
+  "fast_path",
+  "due_at",
+  "created_at",
+  "updated_at",
+  "tier",
+  "queue_priority",
+  "assigned_staff_id",
+  "warned_at",
+  "sla_warn_at",
+] as const;
+
+/** One summarised ticket: its summary columns, its level, account and service names. */
+export type TicketSummaryRow = Pick<TicketRow, (typeof SUMMARY_COLUMNS)[number]> & {
+  level: string | null;
+  account_nic: string;
+  service_name: string | null;
+};
+
+/** The summary columns of tickets aliased `alias`, with the level, for raw SQL. */
+export function summaryColumnsOf(alias: string) {
+  return sql.raw(
+    `${SUMMARY_COLUMNS.map((c) => `${alias}.${c}`).join(", ")}, ${alias}.entitlement->>'level' as level`,
+  );
+}
+
 /** One ticket with what policy and presenters need: requester, service and its contacts. */
 export function findTicket(db: Database, by: { number: number } | { id: string }, lock = false) {
   return db
@@ -215,14 +257,14 @@ export async function listTickets(db: Database, params: TicketListParams) {
     .innerJoin("tickets as t", "t.id", "m.id")
     .innerJoin("accounts as a", "a.id", "t.account_id")
     .leftJoin("services as s", "s.id", "t.service_id")
-    .selectAll("t")
+    .select(SUMMARY_COLUMNS.map((c) => `t.${c}` as const))
+    .select(sql<string | null>`t.entitlement->>'level'`.as("level"))
     .select(["a.nic_handle as account_nic", "s.name as service_name"])
     .select(createdMicros("t").as("created_us"))
     .orderBy("t.created_at", "desc")
     .orderBy("t.id")
     .execute();
 }
-export type TicketListRow = Awaited<ReturnType<typeof listTickets>>[number];
 
 /** The service a ticket concerns, with what entitlement, policy and notices need. */
 export function findServiceForTicket(db: Database, name: string) {
