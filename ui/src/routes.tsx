@@ -2,9 +2,10 @@ import type { JSX } from "preact";
 import type { Me } from "./api/client.ts";
 import type { Translator } from "./i18n/index.ts";
 import type { Params } from "./lib/router.tsx";
+import { adminRoutes } from "./pages/admin/routes.tsx";
 import { ContactChangePage } from "./pages/contact-change/index.tsx";
 import { Dashboard } from "./pages/dashboard/index.tsx";
-import { StaffHome } from "./pages/home.tsx";
+import { deskRoutes } from "./pages/desk/routes.tsx";
 import { NewTicket } from "./pages/new-ticket/index.tsx";
 import { ServicePage } from "./pages/service/index.tsx";
 import { SupportLevelsPage } from "./pages/support/index.tsx";
@@ -21,10 +22,10 @@ export interface Route {
  * The screens the signed-in caller may use, most specific pattern first. Only built screens
  * are listed, so the navigation never offers a page that does not exist yet.
  */
-export function routesFor(me: Me, { t }: Translator): Route[] {
-  if (me.kind === "staff") {
-    return [{ pattern: "/", nav: t("nav.dashboard"), render: () => <StaffHome /> }];
-  }
+export function routesFor(me: Me, translator: Translator): Route[] {
+  const { t } = translator;
+  // Staff screens live in their own folders; reports and admin follow the desk in the navigation.
+  if (me.kind === "staff") return [...deskRoutes(me, translator), ...adminRoutes(me, translator)];
   return [
     { pattern: "/", nav: t("nav.dashboard"), render: () => <Dashboard /> },
     { pattern: "/tickets/new", nav: t("nav.newTicket"), render: () => <NewTicket /> },

@@ -1,4 +1,6 @@
+import { adminEn } from "./admin-en.ts";
 import { areasEn } from "./areas-en.ts";
+import { deskEn } from "./desk-en.ts";
 
 /**
  * English: the source catalogue. Its keys are the type every other catalogue must match, so a
@@ -199,6 +201,8 @@ export const en = {
   "intake.firstResponse":
     "First answer within {duration}, by {date} ({level} level, {severity} severity).",
   ...areasEn,
+  ...deskEn,
+  ...adminEn,
   "nav.support": "Support levels",
   "support.title": "Support levels",
   "support.intro":

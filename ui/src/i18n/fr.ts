@@ -1,4 +1,6 @@
+import { adminFr } from "./admin-fr.ts";
 import { areasFr } from "./areas-fr.ts";
+import { deskFr } from "./desk-fr.ts";
 import type { Catalog } from "./index.ts";
 
 export const fr: Catalog = {
@@ -198,6 +200,8 @@ export const fr: Catalog = {
   "intake.firstResponse":
     "Première réponse sous {duration}, au plus tard le {date} (niveau {level}, gravité {severity}).",
   ...areasFr,
+  ...deskFr,
+  ...adminFr,
   "nav.support": "Niveaux de support",
   "support.title": "Niveaux de support",
   "support.intro":

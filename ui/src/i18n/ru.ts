@@ -1,4 +1,6 @@
+import { adminRu } from "./admin-ru.ts";
 import { areasRu } from "./areas-ru.ts";
+import { deskRu } from "./desk-ru.ts";
 import type { Catalog } from "./index.ts";
 
 export const ru: Catalog = {
@@ -196,6 +198,8 @@ export const ru: Catalog = {
   "intake.firstResponse":
     "Первый ответ в течение {duration}, не позднее {date} (уровень «{level}», критичность «{severity}»).",
   ...areasRu,
+  ...deskRu,
+  ...adminRu,
   "nav.support": "Уровни поддержки",
   "support.title": "Уровни поддержки",
   "support.intro":

@@ -1,0 +1,3 @@
+import type { AdminKey } from "./admin-en.ts";
+
+export const adminFr: Record<AdminKey, string> = {};

@@ -1,0 +1,3 @@
+import type { DeskKey } from "./desk-en.ts";
+
+export const deskRu: Record<DeskKey, string> = {};
