@@ -13,13 +13,9 @@ import { alwaysOpen, type BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFromContent, loadCalendar } from "../sla/service.ts";
 import { FAST_PATH_TERMS } from "./fast-path.ts";
 import { activeFastPath, countFastPathUses } from "./fast-path-repository.ts";
-import { levelInForce } from "./levels.ts";
+import { levelInForce, termsInForce } from "./levels.ts";
 import { hasPartnerProgramme, type OfferRow } from "./repository.ts";
-import {
-  type AccountRef,
-  type CalendarContent,
-  findAccountWithCalendar,
-} from "./subscription-repository.ts";
+import { type AccountWithCalendar, findAccountWithCalendar } from "./subscription-repository.ts";
 import { yearBoundsUtc } from "./time.ts";
 
 export interface Entitlement {
@@ -64,7 +60,10 @@ interface EntitlementInput {
 }
 
 /** An account as entitlement reads it: with its region's calendar content. */
-type Subscriber = AccountRef & { calendar_content: CalendarContent | null };
+type Subscriber = AccountWithCalendar;
+
+/** The level in force for the first account entitlement looks at, with the account itself. */
+type Terms = { offer: OfferRow; account: Subscriber };
 
 interface Decision {
   offer: OfferRow;
@@ -86,10 +85,11 @@ async function decide(
   trx: Database,
   input: EntitlementInput,
   requester: Subscriber,
+  first: Terms,
 ): Promise<Decision> {
   const { service, now } = input;
   if (!service) {
-    const { offer } = await levelInForce(trx, requester.id, input.universe, now);
+    const { offer } = first;
     return {
       offer,
       subscriber: requester,
@@ -98,12 +98,7 @@ async function decide(
     };
   }
   const universe = service.universe;
-  // Usually the requester is the admin itself (a direct service): no second read then.
-  const admin =
-    service.adminAccountId === requester.id
-      ? requester
-      : await account(trx, service.adminAccountId);
-  const { offer } = await levelInForce(trx, admin.id, universe, now);
+  const { offer, account: admin } = first;
   const byAdmin: Decision = {
     offer,
     subscriber: admin,
@@ -171,8 +166,17 @@ async function entitle(
   trx: Database,
   input: EntitlementInput,
 ): Promise<{ entitlement: Entitlement; subscriber: Subscriber }> {
-  const requester = await account(trx, input.requester.accountId);
-  const decision = await decide(trx, input, requester);
+  // The first account to look at is the service's admin (or, without a service, the requester),
+  // read with its level in one round trip; usually it is the requester itself.
+  const { service } = input;
+  const firstId = service ? service.adminAccountId : input.requester.accountId;
+  const terms = await termsInForce(trx, firstId, service?.universe ?? input.universe, input.now);
+  if (!terms) throw notFound("Account");
+  const requester =
+    firstId === input.requester.accountId
+      ? terms.account
+      : await account(trx, input.requester.accountId);
+  const decision = await decide(trx, input, requester, terms);
   const { offer } = decision;
   const targets = { firstResponse: offer.first_response_minutes, update: offer.update_minutes };
   const base: Entitlement = {
@@ -211,7 +215,6 @@ async function entitle(
       `${requester.nic_handle} has no active Fast-Path subscription`,
     );
   }
-  const { service } = input;
   if (!service || service.techAccountId !== requester.id) {
     throw refuse(
       "fast_path_not_tech_contact",

@@ -2,7 +2,11 @@ import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Universe } from "../../db/schema.ts";
 import { type OfferRow, offersIn } from "./repository.ts";
-import type { SubscriptionRow } from "./subscription-repository.ts";
+import {
+  type AccountWithCalendar,
+  accountWithCalendar,
+  type SubscriptionRow,
+} from "./subscription-repository.ts";
 
 export interface LevelInForce {
   offer: OfferRow;
@@ -17,17 +21,9 @@ export async function defaultOffer(db: Database, universe: Universe): Promise<Of
   return lowest;
 }
 
-/**
- * The offer an account holds in a universe at an instant: its subscription's, else the default
- * (the lowest rank sold to everyone). One query, since ticket creation asks it once or twice.
- */
-export async function levelInForce(
-  db: Database,
-  accountId: string,
-  universe: Universe,
-  at: Date,
-): Promise<LevelInForce> {
-  const row = await db
+/** The query of `levelInForce`: the subscribed offer first, else the lowest default. */
+function levelQuery(db: Database, accountId: string, universe: Universe, at: Date) {
+  return db
     .selectFrom("offers as o")
     .innerJoin("support_levels as l", "l.code", "o.level")
     .leftJoinLateral(
@@ -63,9 +59,12 @@ export async function levelInForce(
     )
     .orderBy(sql`s.id is null`)
     .orderBy("l.rank")
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return { offer: await defaultOffer(db, universe), subscription: null };
+    .limit(1);
+}
+
+type LevelRow = NonNullable<Awaited<ReturnType<ReturnType<typeof levelQuery>["executeTakeFirst"]>>>;
+
+function levelOf(row: LevelRow, accountId: string, universe: Universe): LevelInForce {
   const { sub_id, sub_offer_id, sub_starts_at, sub_ends_at, sub_created_at, ...offer } = row;
   const subscription =
     sub_id && sub_offer_id && sub_starts_at && sub_created_at
@@ -80,4 +79,43 @@ export async function levelInForce(
         }
       : null;
   return { offer: offer as OfferRow, subscription };
+}
+
+/**
+ * The offer an account holds in a universe at an instant: its subscription's, else the default
+ * (the lowest rank sold to everyone). One query, since ticket creation asks it once or twice.
+ */
+export async function levelInForce(
+  db: Database,
+  accountId: string,
+  universe: Universe,
+  at: Date,
+): Promise<LevelInForce> {
+  const row = await levelQuery(db, accountId, universe, at).executeTakeFirst();
+  if (!row) return { offer: await defaultOffer(db, universe), subscription: null };
+  return levelOf(row, accountId, universe);
+}
+
+/**
+ * `levelInForce` with the account itself and its calendar (see `accountWithCalendar`), in the
+ * same round trip: what ticket creation needs of the subscriber. Undefined without the account.
+ */
+export async function termsInForce(
+  db: Database,
+  accountId: string,
+  universe: Universe,
+  at: Date,
+): Promise<(LevelInForce & { account: AccountWithCalendar }) | undefined> {
+  const row = await levelQuery(db, accountId, universe, at)
+    .select(accountWithCalendar(accountId).as("account"))
+    .executeTakeFirst();
+  if (!row) {
+    const level = { offer: await defaultOffer(db, universe), subscription: null };
+    const alone = await db
+      .selectNoFrom(accountWithCalendar(accountId).as("account"))
+      .executeTakeFirstOrThrow();
+    return alone.account ? { ...level, account: alone.account } : undefined;
+  }
+  const { account, ...level } = row;
+  return account ? { ...levelOf(level, accountId, universe), account } : undefined;
 }

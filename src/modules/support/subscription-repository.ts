@@ -24,34 +24,36 @@ export interface CalendarContent {
   holidays: string[];
 }
 
+/** An account as entitlement reads it: with its region's calendar code and content. */
+export type AccountWithCalendar = AccountRef & { calendar_content: CalendarContent | null };
+
 /**
- * An account with the content of the calendar its business-hours support follows (its region's
- * calendar, else the calendar named like the region), read in the same round trip: ticket
- * creation needs both, and reads the calendar in its own transaction, so it is never stale.
+ * One account as a JSON value, with the content of the calendar its business-hours support
+ * follows (its region's calendar, else the calendar named like the region). Ticket creation
+ * needs both, reads them in its own transaction (so the calendar is never stale), and embeds
+ * this in the query of the account's level (`termsInForce`) to save a round trip.
  */
-export function findAccountWithCalendar(
-  db: Database,
-  id: string,
-): Promise<(AccountRef & { calendar_content: CalendarContent | null }) | undefined> {
-  return db
-    .selectFrom("accounts")
-    .select(["id", "nic_handle", "region", "programme"])
-    .select(sql<string | null>`certified_at::text`.as("certified_at"))
-    .select(
-      sql<string | null>`(select r.calendar from regions r where r.code = accounts.region)`.as(
-        "region_calendar",
-      ),
-    )
-    .select(
-      sql<CalendarContent | null>`(
+export function accountWithCalendar(accountId: string) {
+  return sql<AccountWithCalendar | null>`(
+    select jsonb_build_object(
+      'id', a.id, 'nic_handle', a.nic_handle, 'region', a.region, 'programme', a.programme,
+      'certified_at', a.certified_at::text, 'region_calendar', r.calendar,
+      'calendar_content', (
         select jsonb_build_object('time_zone', c.time_zone, 'weekly_hours', c.weekly_hours,
           'holidays', c.holidays)
-        from business_calendars c
-        where c.code = coalesce((select r.calendar from regions r where r.code = accounts.region),
-          accounts.region))`.as("calendar_content"),
-    )
-    .where("id", "=", id)
-    .executeTakeFirst();
+        from business_calendars c where c.code = coalesce(r.calendar, a.region)))
+    from accounts a left join regions r on r.code = a.region
+    where a.id = ${accountId})`;
+}
+
+export async function findAccountWithCalendar(
+  db: Database,
+  id: string,
+): Promise<AccountWithCalendar | undefined> {
+  const row = await db
+    .selectNoFrom(accountWithCalendar(id).as("account"))
+    .executeTakeFirstOrThrow();
+  return row.account ?? undefined;
 }
 
 export function findAccount(
