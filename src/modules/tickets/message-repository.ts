@@ -18,11 +18,13 @@ export function insertMessage(db: Database, row: Insertable<TicketMessagesTable>
  * query never reads an internal note, not even to drop it afterwards.
  */
 function messagesQuery(db: Database) {
+  // The rating join never multiplies rows: an answer has at most one (message_id is its key).
   return db
     .selectFrom("ticket_messages as m")
     .leftJoin("users as u", "u.id", "m.author_user_id")
     .leftJoin("accounts as a", "a.id", "u.account_id")
     .leftJoin("staff as st", "st.id", "m.author_staff_id")
+    .leftJoin("answer_ratings as r", "r.message_id", "m.id")
     .select([
       "m.id",
       "m.kind",
@@ -33,6 +35,9 @@ function messagesQuery(db: Database) {
       "u.name as user_name",
       "a.nic_handle as user_nic",
       "st.name as staff_name",
+      "r.rating as rating",
+      "r.comment as rating_comment",
+      "r.created_at as rated_at",
     ])
     .select(createdMicros("m").as("created_us"));
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { Nullable } from "../../http/openapi.ts";
 import { Page, PageQuery } from "../../http/pagination.ts";
 import { STAFF_STATUSES } from "./rules.ts";
 import { AttachmentIds, literals, StaffStatusT } from "./schemas.ts";
@@ -75,6 +76,16 @@ export const MessageBody = Type.Object({
   body: Type.String(),
   attachments: Type.Array(AttachmentBody),
   createdAt: DateTime,
+  rating: Nullable(
+    Type.Object(
+      {
+        value: literals(["solved", "not-answered"] as const),
+        comment: Nullable(Type.String()),
+        createdAt: DateTime,
+      },
+      { description: "The customer's rating of this public answer; null when not rated" },
+    ),
+  ),
 });
 export const MessagePage = Page(MessageBody);
 

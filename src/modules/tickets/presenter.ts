@@ -137,5 +137,12 @@ export function presentMessage(row: MessageRow, attachments: AttachmentRow[]) {
     body: row.body,
     attachments: attachments.filter((a) => a.message_id === row.id).map(presentAttachment),
     createdAt: row.created_at.toISOString(),
+    rating: presentRating(row),
   };
+}
+
+/** How the customer rated this answer; null for unrated answers and for other messages. */
+function presentRating(row: MessageRow) {
+  if (row.rating === null || row.rated_at === null) return null;
+  return { value: row.rating, comment: row.rating_comment, createdAt: row.rated_at.toISOString() };
 }

@@ -1827,6 +1827,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/canned-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Canned answers in one language, title order (staff)
+         * @description With `universe`, that universe's answers and the general ones.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The language the answer is written in */
+                    language: "en" | "fr" | "ru";
+                    /** @description Offered only on this universe's tickets; absent or null for every universe */
+                    universe?: "market" | "server" | "public-cloud" | "enterprise";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CannedAnswer"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a canned answer (staff admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description The language the answer is written in */
+                        language: "en" | "fr" | "ru";
+                        title: string;
+                        universe?: ("market" | "server" | "public-cloud" | "enterprise") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedAnswer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-answers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One canned answer (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedAnswer"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a canned answer (staff admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a canned answer (staff admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** @description The language the answer is written in */
+                        language?: "en" | "fr" | "ru";
+                        title?: string;
+                        universe?: ("market" | "server" | "public-cloud" | "enterprise") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CannedAnswer"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/catalog/product-units": {
         parameters: {
             query?: never;
@@ -5629,6 +5885,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Staff: tickets opened by this account (its NIC handle) */
+                    account?: string;
                     /** @description Staff: tickets assigned to me */
                     assigned?: "me";
                     category?: "incident" | "assistance" | "billing" | "commercial" | "account";
@@ -6755,6 +7013,13 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 kind: "customer" | "agent" | "internal" | "system";
+                                rating: {
+                                    comment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @enum {string} */
+                                    value: "solved" | "not-answered";
+                                } | null;
                             }[];
                             /** @description Pass as cursor to get the next page; null on the last page */
                             nextCursor: string | null;
@@ -6846,6 +7111,13 @@ export interface paths {
                              * @enum {string}
                              */
                             kind: "customer" | "agent" | "internal" | "system";
+                            rating: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                value: "solved" | "not-answered";
+                            } | null;
                         };
                     };
                 };
@@ -7024,6 +7296,13 @@ export interface paths {
                              * @enum {string}
                              */
                             kind: "customer" | "agent" | "internal" | "system";
+                            rating: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                value: "solved" | "not-answered";
+                            } | null;
                         };
                     };
                 };
@@ -7120,6 +7399,13 @@ export interface paths {
                              * @enum {string}
                              */
                             kind: "customer" | "agent" | "internal" | "system";
+                            rating: {
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                value: "solved" | "not-answered";
+                            } | null;
                         };
                     };
                 };
@@ -8506,6 +8792,22 @@ export interface components {
                 id: string;
                 kind: string;
             };
+        };
+        /** CannedAnswer */
+        CannedAnswer: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The language the answer is written in */
+            language: "en" | "fr" | "ru";
+            /** @description One of the answers Palier ships (seeded) */
+            shipped: boolean;
+            title: string;
+            universe: ("market" | "server" | "public-cloud" | "enterprise") | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** Job */
         Job: {

@@ -1,5 +1,6 @@
 import { adminEn } from "./admin-en.ts";
 import { areasEn } from "./areas-en.ts";
+import { customerEn } from "./customer-en.ts";
 import { deskEn } from "./desk-en.ts";
 
 /**
@@ -201,6 +202,7 @@ export const en = {
   "intake.firstResponse":
     "First answer within {duration}, by {date} ({level} level, {severity} severity).",
   ...areasEn,
+  ...customerEn,
   ...deskEn,
   ...adminEn,
   "nav.support": "Support levels",

@@ -1,5 +1,6 @@
 import { adminFr } from "./admin-fr.ts";
 import { areasFr } from "./areas-fr.ts";
+import { customerFr } from "./customer-fr.ts";
 import { deskFr } from "./desk-fr.ts";
 import type { Catalog } from "./index.ts";
 
@@ -200,6 +201,7 @@ export const fr: Catalog = {
   "intake.firstResponse":
     "Première réponse sous {duration}, au plus tard le {date} (niveau {level}, gravité {severity}).",
   ...areasFr,
+  ...customerFr,
   ...deskFr,
   ...adminFr,
   "nav.support": "Niveaux de support",

@@ -1,5 +1,6 @@
 import { adminRu } from "./admin-ru.ts";
 import { areasRu } from "./areas-ru.ts";
+import { customerRu } from "./customer-ru.ts";
 import { deskRu } from "./desk-ru.ts";
 import type { Catalog } from "./index.ts";
 
@@ -198,6 +199,7 @@ export const ru: Catalog = {
   "intake.firstResponse":
     "Первый ответ в течение {duration}, не позднее {date} (уровень «{level}», критичность «{severity}»).",
   ...areasRu,
+  ...customerRu,
   ...deskRu,
   ...adminRu,
   "nav.support": "Уровни поддержки",

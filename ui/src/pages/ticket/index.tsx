@@ -100,6 +100,11 @@ export function TicketPage({ number }: { number: string }) {
           first={loaded.data.messages}
           added={added}
           version={version}
+          rateable={ticket.status !== "closed"}
+          onRated={() => {
+            // "Did not answer" reopens the ticket and raises its severity; "solved" may solve it.
+            void refresh();
+          }}
         />
       </section>
       {ticket.status !== "closed" && (

@@ -5,6 +5,7 @@ import { DateTime } from "../../components/time.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { formatNumber } from "../../lib/format.ts";
 import { fetchMessages, type Message, type MessagePage } from "./data.ts";
+import { RateAnswer, type Rating, RatingShown } from "./rating.tsx";
 
 function Author({ message }: { message: Message }) {
   const { t } = usePrefs();
@@ -37,6 +38,25 @@ function Attachments({ number, message }: { number: string; message: Message }) 
   );
 }
 
+/** A support answer's rating when it has one, else the form to rate it when allowed. */
+function AnswerRating({
+  number,
+  message,
+  rating,
+  rateable,
+  onRated,
+}: {
+  number: string;
+  message: Message;
+  rating: Rating | null;
+  rateable: boolean;
+  onRated(rating: Rating): void;
+}) {
+  if (rating) return <RatingShown rating={rating} />;
+  if (!rateable) return null;
+  return <RateAnswer number={number} message={message} onRated={onRated} />;
+}
+
 /** Every message, page after page (at most ten pages: a thousand messages). */
 async function readAll(number: string) {
   const items: Message[] = [];
@@ -60,6 +80,8 @@ export function Thread({
   first,
   added,
   version,
+  rateable,
+  onRated,
 }: {
   number: string;
   first: MessagePage;
@@ -67,11 +89,18 @@ export function Thread({
   added: Message[];
   /** Bumped when a live event says the conversation changed: the thread is read again. */
   version: number;
+  /** Whether unrated answers offer the rating form (not on a closed ticket). */
+  rateable: boolean;
+  /** Called once an answer is rated: the status may have changed (solved, or reopened). */
+  onRated(rating: Rating): void;
 }) {
   const { t } = usePrefs();
   const [items, setItems] = useState(first.items);
   const [cursor, setCursor] = useState(first.nextCursor);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // Ratings sent from this page show at once, before the thread is read again.
+  const [rated, setRated] = useState<Record<string, Rating>>({});
+  const [announced, setAnnounced] = useState("");
   const more = async () => {
     if (!cursor) return;
     const result = await call(fetchMessages(number, cursor));
@@ -111,10 +140,28 @@ export function Thread({
               </header>
               <div class="message-body">{message.body}</div>
               <Attachments number={number} message={message} />
+              {message.kind === "agent" && (
+                <AnswerRating
+                  number={number}
+                  message={message}
+                  rating={message.rating ?? rated[message.id] ?? null}
+                  rateable={rateable}
+                  onRated={(rating) => {
+                    setRated((now) => ({ ...now, [message.id]: rating }));
+                    setAnnounced(
+                      t(rating.value === "solved" ? "rating.thanks" : "rating.reopened"),
+                    );
+                    onRated(rating);
+                  }}
+                />
+              )}
             </article>
           </li>
         ))}
       </ol>
+      <p role="status" class="form-status">
+        {announced}
+      </p>
       {problem && <ProblemAlert problem={problem} />}
       {cursor && (
         <button type="button" class="button secondary" onClick={more}>

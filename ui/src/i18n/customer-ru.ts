@@ -1,0 +1,47 @@
+import type { CustomerKey } from "./customer-en.ts";
+
+/** Русские строки для клиентов и партнёров. */
+export const customerRu: Record<CustomerKey, string> = {
+  "rating.open": "Оценить этот ответ",
+  "rating.legend": "Помог ли вам этот ответ?",
+  "rating.solved": "Он решил мою проблему",
+  "rating.not-answered": "Он не ответил на мой вопрос",
+  "rating.comment": "Комментарий (необязательно)",
+  "rating.commentHint": "Чего не хватило? Поддержка прочитает ваш комментарий.",
+  "rating.notAnsweredHint": "Заявка будет открыта снова и передана другому специалисту.",
+  "rating.submit": "Отправить оценку",
+  "rating.sending": "Отправка…",
+  "rating.cancel": "Отмена",
+  "rating.pick": "Выберите один из двух ответов.",
+  "rating.done.solved": "Вы оценили этот ответ: он решил вашу проблему.",
+  "rating.done.not-answered": "Вы оценили этот ответ: он не ответил на ваш вопрос.",
+  "rating.yourComment": "Ваш комментарий:",
+  "rating.reopened": "Спасибо. Заявка открыта снова и передана другому специалисту.",
+  "rating.thanks": "Спасибо за оценку.",
+  "files.label": "Вложения",
+  "files.hint":
+    "До 10 МБ на файл и 25 МБ на сообщение: текст, CSV, PDF, PNG, JPEG, GIF, ZIP, JSON, письма, архивы tar и gzip.",
+  "files.uploading": "Загрузка {name}…",
+  "files.tooBig": "Файл {name} больше 10 МБ.",
+  "files.tooMuch": "Вместе файлы превысят 25 МБ.",
+  "files.refused": "Файл {name}: {reason}",
+  "files.remove": "Убрать {name}",
+  "files.list": "Файлы к отправке",
+  "partner.clients": "Услуги, которыми я управляю для клиентов",
+  "partner.clientsEmpty": "Вы не управляете услугами других аккаунтов.",
+  "partner.client": "Аккаунт клиента {nic}",
+  "partner.more": "Показать ещё услуги",
+  "fastPath.title": "Быстрый путь (Fast-Path)",
+  "fastPath.usage": "Использовано {used} из {quota} заявок Fast-Path в {year} году",
+  "fastPath.remaining": "Осталось в этом году: {remaining}.",
+  "fastPath.option": "Использовать Fast-Path",
+  "fastPath.optionHint":
+    "Сразу к эксперту, первый ответ в течение 30 минут, круглосуточно. Расходует одну из заявок Fast-Path этого года (осталось {remaining}).",
+  "fastPath.granted": "Fast-Path: первый ответ в течение 30 минут, в любое время суток.",
+  "fastPath.refused": "Fast-Path нельзя использовать для этой заявки: {reason}",
+  "fastPath.reason.fast_path_not_subscribed": "у вашего аккаунта нет активной подписки Fast-Path.",
+  "fastPath.reason.fast_path_not_tech_contact":
+    "ваш аккаунт не является техническим контактом этой услуги.",
+  "fastPath.reason.fast_path_quota_exhausted": "все заявки Fast-Path этого года использованы.",
+  "prefs.saveFailed": "Не удалось сохранить настройки на сервере; они действуют только здесь.",
+};
