@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { seedCannedAnswers } from "../modules/canned-answers/seed.ts";
 import { seedCatalog } from "../modules/catalog/seed.ts";
 import { seedCalendars } from "../modules/sla/seed.ts";
 import { seedSupport } from "../modules/support/seed.ts";
@@ -27,6 +28,7 @@ export async function openForCommand(
     if (options.prepare !== false) await seedCatalog(handle.db);
     if (options.prepare !== false) await seedCalendars(handle.db);
     if (options.prepare !== false) await seedSupport(handle.db);
+    if (options.prepare !== false) await seedCannedAnswers(handle.db);
     const opened = handle;
     const close = async () => {
       try {

@@ -504,6 +504,19 @@ export interface InboundAutoAnswersTable {
   created_at: Timestamp;
 }
 
+/** Texts agents insert into replies; `seed_key` marks the shipped ones (seeding is idempotent). */
+export interface CannedAnswersTable {
+  id: Generated<string>;
+  language: "en" | "fr" | "ru";
+  universe: string | null;
+  title: string;
+  body: string;
+  seed_key: string | null;
+  deleted_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   regions: RegionsTable;
   universes: UniversesTable;
@@ -539,4 +552,5 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   inbound_messages: InboundMessagesTable;
   inbound_auto_answers: InboundAutoAnswersTable;
+  canned_answers: CannedAnswersTable;
 }

@@ -2,6 +2,7 @@ import type { App, AppContext } from "../http/context.ts";
 import { accountRoutes } from "./accounts/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { authRoutes } from "./auth/routes.ts";
+import { cannedAnswerRoutes } from "./canned-answers/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { contactChangeRoutes } from "./contact-changes/routes.ts";
 import { inboundMailRoutes } from "./inbound-mail/routes.ts";
@@ -36,4 +37,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await inboundMailRoutes(app, ctx);
   await webhookRoutes(app, ctx);
   await mailboxRoutes(app, ctx);
+  await cannedAnswerRoutes(app, ctx);
 }

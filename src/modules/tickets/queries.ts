@@ -10,6 +10,7 @@ import type { MessageListQuery } from "./message-schemas.ts";
 import { authorizeTicket, mayDo, type TicketAction, type TicketScope } from "./policy.ts";
 import { presentMessage, presentTicket, presentTicketSummary } from "./presenter.ts";
 import {
+  findAccountIdByNic,
   findServiceIdByName,
   findTicket,
   type Keyset,
@@ -156,6 +157,7 @@ export async function listTicketsFor(
   let assignedStaffId: string | undefined;
   if (principal.kind === "user") {
     if (query.assigned !== undefined) throw queryError("assigned", "staff only");
+    if (query.account !== undefined) throw queryError("account", "staff only");
     sources = customerSources(principal.accountId, query.category);
   } else {
     if (principal.role === "agent") {
@@ -172,6 +174,13 @@ export async function listTicketsFor(
     serviceId = service.id;
   }
 
+  let accountId: string | undefined;
+  if (query.account !== undefined) {
+    const account = await findAccountIdByNic(ctx.db, query.account);
+    if (!account) return empty;
+    accountId = account.id;
+  }
+
   const rows = await listTickets(ctx.db, {
     sources,
     universes,
@@ -180,6 +189,7 @@ export async function listTicketsFor(
     severity: query.severity,
     category: query.category,
     assignedStaffId,
+    accountId,
     q: query.q,
     after,
     limit,

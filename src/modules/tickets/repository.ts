@@ -158,6 +158,8 @@ export interface TicketListParams {
   severity?: Severity | undefined;
   category?: TicketCategory | undefined;
   assignedStaffId?: string | undefined;
+  /** Staff: tickets this account opened. */
+  accountId?: string | undefined;
   q?: string | undefined;
   /** The last row of the previous page. */
   after: Keyset | null;
@@ -203,6 +205,9 @@ export async function listTickets(db: Database, params: TicketListParams) {
       )
       .$if(params.assignedStaffId !== undefined, (q) =>
         q.where("t.assigned_staff_id", "=", params.assignedStaffId as string),
+      )
+      .$if(params.accountId !== undefined, (q) =>
+        q.where("t.account_id", "=", params.accountId as string),
       )
       .$if(params.universes !== null, (q) =>
         q.where("t.universe", "in", params.universes as never[]),
@@ -290,4 +295,8 @@ export function findServiceIdByName(db: Database, name: string) {
     .select("id")
     .where("name", "=", name.toLowerCase())
     .executeTakeFirst();
+}
+
+export function findAccountIdByNic(db: Database, nic: string) {
+  return db.selectFrom("accounts").select("id").where("nic_handle", "=", nic).executeTakeFirst();
 }

@@ -104,6 +104,12 @@ export const TicketListQuery = Type.Object(
     severity: Type.Optional(SeverityT),
     category: Type.Optional(CategoryT),
     assigned: Type.Optional(literals(["me"] as const, "Staff: tickets assigned to me")),
+    account: Type.Optional(
+      Type.String({
+        pattern: "^[a-z]{2}[0-9]{1,6}-pal$",
+        description: "Staff: tickets opened by this account (its NIC handle)",
+      }),
+    ),
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, description: "Words in the subject" }),
     ),
