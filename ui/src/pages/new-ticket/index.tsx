@@ -2,6 +2,12 @@ import { useState } from "preact/hooks";
 import { api, call, type Problem } from "../../api/client.ts";
 import { Choice } from "../../components/choice.tsx";
 import { Field } from "../../components/field.tsx";
+import {
+  attachmentIds,
+  attachmentsError,
+  FileField,
+  type Upload,
+} from "../../components/file-field.tsx";
 import { Page } from "../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
@@ -50,6 +56,7 @@ export function NewTicket() {
   const matrix = useMatrix(asksArea(draft.category) && product ? product : null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [uploads, setUploads] = useState<Upload[]>([]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((now) => ({ ...now, [key]: value, ...(key === "service" ? { area: "" } : {}) }));
 
@@ -67,13 +74,15 @@ export function NewTicket() {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await call(api.POST("/api/v1/tickets", { body: ticketBody(draft) }));
+    const body = { ...ticketBody(draft), ...attachmentIds(uploads) };
+    const result = await call(api.POST("/api/v1/tickets", { body }));
     setBusy(false);
     if (result.ok) return navigate(`/tickets/${encodeURIComponent(result.data.number)}`);
     setProblem(result.problem);
   };
   const errors = fieldErrors(problem, prefs);
-  const general = problem && !FIELDS.some((name) => errors[name]);
+  const filesError = attachmentsError(errors);
+  const general = problem && !filesError && !FIELDS.some((name) => errors[name]);
   const levels = (group: "impact" | "urgency") =>
     LEVELS.map((value) => ({ value, label: t(`${group}.${value}`) }));
 
@@ -172,6 +181,7 @@ export function NewTicket() {
             />
           )}
         </Field>
+        <FileField name="attachments" uploads={uploads} onChange={setUploads} error={filesError} />
         <button type="submit" class="button" disabled={busy}>
           {busy ? t("new.submitting") : t("new.submit")}
         </button>

@@ -1,6 +1,12 @@
 import { useState } from "preact/hooks";
 import { api, call, type Problem } from "../../api/client.ts";
 import { Field } from "../../components/field.tsx";
+import {
+  attachmentIds,
+  attachmentsError,
+  FileField,
+  type Upload,
+} from "../../components/file-field.tsx";
 import { ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { fieldErrors } from "../../lib/problem.ts";
@@ -14,6 +20,7 @@ export function ReplyForm({ number, onSent }: { number: string; onSent(message: 
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sent, setSent] = useState(false);
+  const [uploads, setUploads] = useState<Upload[]>([]);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -22,21 +29,23 @@ export function ReplyForm({ number, onSent }: { number: string; onSent(message: 
     const result = await call(
       api.POST("/api/v1/tickets/{number}/messages", {
         params: { path: { number } },
-        body: { body },
+        body: { body, ...attachmentIds(uploads) },
       }),
     );
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
     setProblem(null);
     setBody("");
+    setUploads([]);
     setSent(true);
     onSent(result.data);
   };
 
   const errors = fieldErrors(problem, prefs);
+  const filesError = attachmentsError(errors);
   return (
     <form class="form" onSubmit={submit} noValidate aria-busy={busy}>
-      {problem && !errors.body && <ProblemAlert problem={problem} />}
+      {problem && !errors.body && !filesError && <ProblemAlert problem={problem} />}
       <Field name="body" label={t("reply.body")} hint={t("reply.hint")} error={errors.body}>
         {(attrs) => (
           <textarea
@@ -47,6 +56,12 @@ export function ReplyForm({ number, onSent }: { number: string; onSent(message: 
           />
         )}
       </Field>
+      <FileField
+        name="reply-attachments"
+        uploads={uploads}
+        onChange={setUploads}
+        error={filesError}
+      />
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
           {busy ? t("reply.sending") : t("reply.send")}
