@@ -89,6 +89,15 @@ describe("queues", () => {
     expect(queue.unassigned).toBeGreaterThanOrEqual(5);
     expect(queue.breached).toBeGreaterThanOrEqual(4);
     expect(queue.soonestDueAt <= "2001-01-01T09:00:00.000Z").toBe(true);
+    // Past their warning instant but not yet due: at risk, told apart from breached.
+    const now = ctx.clock.now().getTime();
+    const future = new Date(now + 3_600_000).toISOString();
+    await setDue(s2, future, { sla_warn_at: new Date(now - 60_000) });
+    const risky = (await get(ctx, lead, "/queues")).json();
+    const again = risky.items.find(
+      (q: Json) => q.universe === "public-cloud" && q.tier === "L1" && q.language === "ru",
+    );
+    expect(again.atRisk).toBeGreaterThanOrEqual(1);
   });
 
   it("puts Fast-Path, then Enterprise, ahead at equal due time in one tier's queue", async () => {
@@ -118,7 +127,7 @@ describe("queues", () => {
     expect(board.items.filter((q: Json) => q.universe === "enterprise")).toHaveLength(12);
     for (const q of board.items) {
       expect(Object.keys(q).sort()).toEqual(
-        ["breached", "language", "soonestDueAt", "tier", "unassigned", "universe"].sort(),
+        ["atRisk", "breached", "language", "soonestDueAt", "tier", "unassigned", "universe"].sort(),
       );
     }
     const refused = await get(ctx, agent, "/queues/server/L1/en/tickets");

@@ -12,7 +12,10 @@ const waiting = sql.raw(
 );
 const held = sql.raw(`t.status in (${LOAD_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
-/** Every queue with waiting tickets: how many, how many overdue, and the soonest due. */
+/**
+ * Every queue with waiting tickets: how many, how many overdue, how many past their warning
+ * instant (under 25 % of the target left) but not yet due, and the soonest due.
+ */
 export async function queueCounts(db: Database, universes: readonly string[] | null, now: Date) {
   if (universes !== null && universes.length === 0) return [];
   const result = await sql<{
@@ -21,10 +24,12 @@ export async function queueCounts(db: Database, universes: readonly string[] | n
     language: Language;
     waiting: number;
     overdue: number;
+    at_risk: number;
     soonest_due_at: Date | null;
   }>`
     select t.universe, t.tier, t.language, count(*)::int as waiting,
            count(*) filter (where t.due_at <= ${now})::int as overdue,
+           count(*) filter (where t.sla_warn_at <= ${now} and t.due_at > ${now})::int as at_risk,
            min(t.due_at) as soonest_due_at
     from tickets t
     where ${waiting}

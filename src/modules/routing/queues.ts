@@ -63,6 +63,7 @@ export async function listQueues(ctx: AppContext, principal: Principal) {
           language,
           unassigned: row?.waiting ?? 0,
           breached: row?.overdue ?? 0,
+          atRisk: row?.at_risk ?? 0,
           soonestDueAt: row?.soonest_due_at?.toISOString() ?? null,
         });
       }

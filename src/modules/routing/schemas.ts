@@ -39,6 +39,10 @@ export const QueueList = Type.Object({
         minimum: 0,
         description: "Of those, the ones whose running clock is past due",
       }),
+      atRisk: Type.Integer({
+        minimum: 0,
+        description: "Of those, the ones under 25 % of their target left, not yet past due",
+      }),
       soonestDueAt: nullable(DateTime),
     }),
   ),

@@ -3803,6 +3803,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description Of those, the ones under 25 % of their target left, not yet past due */
+                                atRisk: number;
                                 /** @description Of those, the ones whose running clock is past due */
                                 breached: number;
                                 /** @enum {string} */
@@ -8146,6 +8148,8 @@ export interface paths {
                                 granted: boolean;
                                 /** @description Why Fast-Path would be refused */
                                 refusal: string | null;
+                                /** @description The refusal's problem code (fast_path_not_subscribed, fast_path_not_tech_contact, fast_path_quota_exhausted), for clients that word it themselves */
+                                refusalCode: string | null;
                                 requested: boolean;
                             };
                             firstResponse: {
