@@ -1,0 +1,103 @@
+import type { ComponentChildren } from "preact";
+import type { Problem } from "../../api/client.ts";
+import { Page } from "../../components/page.tsx";
+import { Loading, ProblemAlert } from "../../components/state.tsx";
+import type { Translator } from "../../i18n/index.ts";
+import { fieldMessage } from "../../lib/problem.ts";
+import type { Loaded } from "../../lib/use-load.ts";
+import "../../styles/admin.css";
+
+/**
+ * The message for the field at `path`, or for anything inside it: the API names
+ * `weeklyHours.mon.0.1` where the form has one field for Monday.
+ */
+export function errorAt(problem: Problem | null, path: string, tr: Translator): string | undefined {
+  const item = problem?.errors?.find((e) => e.field === path || e.field.startsWith(`${path}.`));
+  return item && problem ? fieldMessage(item.message, problem, tr) : undefined;
+}
+
+/** The problem's field errors that no field of the form shows, so none goes unseen. */
+export function unshown(problem: Problem | null, paths: string[]): Problem | null {
+  if (!problem) return null;
+  const errors = problem.errors ?? [];
+  if (errors.length === 0) return problem;
+  const covered = (field: string) => paths.some((p) => field === p || field.startsWith(`${p}.`));
+  return errors.every((e) => covered(e.field)) ? null : problem;
+}
+
+/** A screen whose data loads first: the spinner or the failure with a retry, then the content. */
+export function LoadedPage<T>({
+  title,
+  loaded,
+  children,
+}: {
+  title: string;
+  loaded: Loaded<T> & { reload(): void };
+  children: (data: T) => ComponentChildren;
+}) {
+  return (
+    <Page title={title}>
+      {loaded.state === "loading" && <Loading />}
+      {loaded.state === "error" && (
+        <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
+      )}
+      {loaded.state === "ready" && children(loaded.data)}
+    </Page>
+  );
+}
+
+/** A group of checkboxes for a list value (channels, languages, universes), with its error. */
+export function Checks({
+  name,
+  legend,
+  options,
+  value,
+  error,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  error?: string | undefined;
+  onChange(next: string[]): void;
+}) {
+  const id = `field-${name.replace(/\W/g, "-")}`;
+  return (
+    <fieldset
+      class={error ? "checks invalid" : "checks"}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} class="check">
+          <input
+            type="checkbox"
+            name={name}
+            value={option.value}
+            checked={value.includes(option.value)}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              onChange(on ? [...value, option.value] : value.filter((v) => v !== option.value));
+            }}
+          />
+          {option.label}
+        </label>
+      ))}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The saved/failed line after a form: announced, and empty until something happened. */
+export function SaveStatus({ text }: { text: string }) {
+  return (
+    <p role="status" class="form-status">
+      {text}
+    </p>
+  );
+}
