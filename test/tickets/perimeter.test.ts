@@ -94,7 +94,7 @@ describe("the intake check before submission", () => {
       area: { area: "operating-system", owner: "customer" },
       entitlement: { level: "standard", calendar: "EU", firstResponseMinutes: 480 },
       firstResponse: { minutes: 480, dueAt: "2026-12-02T17:00:00.000Z" },
-      fastPath: { requested: false, granted: false, refusal: null },
+      fastPath: { requested: false, granted: false, refusal: null, refusalCode: null },
     });
     expect(body.area.explanation).toContain("Le système d'exploitation de votre VPS");
     expect(body.help.documentationUrl).toBe(
@@ -135,6 +135,7 @@ describe("the intake check before submission", () => {
     expect(body.fastPath.requested).toBe(true);
     expect(body.fastPath.granted).toBe(false);
     expect(body.fastPath.refusal).toMatch(/Fast-Path/);
+    expect(body.fastPath.refusalCode).toBe("fast_path_not_subscribed");
     expect(body.entitlement.level).toBe("standard");
     const after = await ctx.db
       .selectFrom("tickets")
@@ -161,7 +162,12 @@ describe("the intake check before submission", () => {
     const body = (
       await intake(partner, `service=${managed.name}&area=hypervisor&severity=medium&fastPath=true`)
     ).json();
-    expect(body.fastPath).toEqual({ requested: true, granted: true, refusal: null });
+    expect(body.fastPath).toEqual({
+      requested: true,
+      granted: true,
+      refusal: null,
+      refusalCode: null,
+    });
     expect(body.entitlement).toMatchObject({ entryTier: "L3", calendar: null, fastPath: true });
     expect(body.firstResponse).toEqual({ minutes: 30, dueAt: "2026-12-02T09:30:00.000Z" });
     const used = await ctx.db
@@ -171,6 +177,17 @@ describe("the intake check before submission", () => {
       .where("fast_path", "=", true)
       .execute();
     expect(used).toEqual([]);
+
+    // Its own service, looked after technically by another account: no Fast-Path there.
+    const own = await createService(ctx.db, { admin: partner.account, tech: client });
+    const refused = (
+      await intake(partner, `service=${own.name}&category=assistance&severity=low&fastPath=true`)
+    ).json();
+    expect(refused.fastPath).toMatchObject({
+      requested: true,
+      granted: false,
+      refusalCode: "fast_path_not_tech_contact",
+    });
   });
 
   it("needs a universe for questions about no service, and names bad fields", async () => {

@@ -43,19 +43,21 @@ function severityFrom(query: IntakeQuery): Severity {
 async function wouldBeEntitled(
   ctx: AppContext,
   input: Parameters<typeof resolveEntitlement>[1],
-): Promise<{ entitlement: Entitlement; refusal: string | null }> {
+): Promise<{ entitlement: Entitlement; refusal: string | null; refusalCode: string | null }> {
   const trx = await ctx.db.startTransaction().execute();
   try {
     if (input.fastPath) {
       try {
-        return { entitlement: await resolveEntitlement(trx, input), refusal: null };
+        const entitlement = await resolveEntitlement(trx, input);
+        return { entitlement, refusal: null, refusalCode: null };
       } catch (error) {
         if (!(error instanceof AppError) || error.status !== 422) throw error;
         const entitlement = await resolveEntitlement(trx, { ...input, fastPath: false });
-        return { entitlement, refusal: error.message };
+        return { entitlement, refusal: error.message, refusalCode: error.code };
       }
     }
-    return { entitlement: await resolveEntitlement(trx, input), refusal: null };
+    const entitlement = await resolveEntitlement(trx, input);
+    return { entitlement, refusal: null, refusalCode: null };
   } finally {
     await trx.rollback().execute();
   }
@@ -94,7 +96,7 @@ export async function checkIntake(ctx: AppContext, principal: Principal, query: 
 
   const now = ctx.clock.now();
   const fastPath = query.fastPath ?? false;
-  const { entitlement, refusal } = await wouldBeEntitled(ctx, {
+  const { entitlement, refusal, refusalCode } = await wouldBeEntitled(ctx, {
     requester: principal,
     service,
     universe: subject.universe,
@@ -122,6 +124,6 @@ export async function checkIntake(ctx: AppContext, principal: Principal, query: 
       minutes: entitlement.firstResponseMinutes,
       dueAt: calendar.addMinutes(now, entitlement.firstResponseMinutes).toISOString(),
     },
-    fastPath: { requested: fastPath, granted: entitlement.fastPath, refusal },
+    fastPath: { requested: fastPath, granted: entitlement.fastPath, refusal, refusalCode },
   };
 }

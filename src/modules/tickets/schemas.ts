@@ -232,5 +232,11 @@ export const IntakeResult = Type.Object({
     requested: Type.Boolean(),
     granted: Type.Boolean(),
     refusal: nullable(Type.String({ description: "Why Fast-Path would be refused" })),
+    refusalCode: nullable(
+      Type.String({
+        description:
+          "The refusal's problem code (fast_path_not_subscribed, fast_path_not_tech_contact, fast_path_quota_exhausted), for clients that word it themselves",
+      }),
+    ),
   }),
 });

@@ -4,12 +4,14 @@ import { Link } from "../../lib/router.tsx";
 import { useMe } from "../../session.ts";
 import { AccountSummary } from "../home.tsx";
 import { SupportLevels } from "./levels.tsx";
+import { ClientServices, FastPathUse } from "./partner.tsx";
 import { ServicesByUniverse } from "./services.tsx";
 import { OpenTickets } from "./tickets.tsx";
 
 /**
  * A customer's or partner's home: open tickets first (what needs attention), then the support
- * levels that set their deadlines, then the services. Each section loads on its own, so a slow
+ * levels that set their deadlines, then the services; partners also see their Fast-Path use
+ * and the services they manage for clients. Each section loads on its own, so a slow
  * list never holds the others back.
  */
 export function Dashboard() {
@@ -36,10 +38,17 @@ export function Dashboard() {
           <Link href="/support">{t("dashboard.levelsLink")}</Link>
         </p>
       </section>
+      {me.account.programme === "technical-partner" && <FastPathUse nic={me.account.nicHandle} />}
       <section class="card" aria-labelledby="services-title">
         <h2 id="services-title">{t("dashboard.services")}</h2>
         <ServicesByUniverse />
       </section>
+      {me.account.programme !== "direct" && (
+        <section class="card" aria-labelledby="clients-title">
+          <h2 id="clients-title">{t("partner.clients")}</h2>
+          <ClientServices nic={me.account.nicHandle} />
+        </section>
+      )}
       <AccountSummary me={me} />
     </Page>
   );

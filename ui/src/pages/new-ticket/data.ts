@@ -26,6 +26,8 @@ export interface Draft {
   urgency: Level;
   subject: string;
   body: string;
+  /** Asked only where the partner could use it (see fast-path.tsx). */
+  fastPath: boolean;
 }
 
 /** The intake query for a draft, or null while it lacks what the API needs to answer. */
@@ -34,7 +36,8 @@ export function intakeQuery(draft: Draft) {
   if (!needsService(draft.category)) return { ...base, universe: draft.universe };
   if (!draft.service) return null;
   const area = asksArea(draft.category) && draft.area ? { area: draft.area } : {};
-  return { ...base, service: draft.service, ...area };
+  const fastPath = draft.fastPath ? { fastPath: true } : {};
+  return { ...base, service: draft.service, ...area, ...fastPath };
 }
 
 export function fetchIntake(query: NonNullable<ReturnType<typeof intakeQuery>>) {
@@ -62,5 +65,6 @@ export function ticketBody(draft: Draft) {
   };
   if (!needsService(draft.category)) return { ...common, universe: draft.universe };
   const area = asksArea(draft.category) && draft.area ? { area: draft.area } : {};
-  return { ...common, service: draft.service, ...area };
+  const fastPath = draft.fastPath ? { fastPath: true } : {};
+  return { ...common, service: draft.service, ...area, ...fastPath };
 }

@@ -24,10 +24,21 @@ import {
   ticketBody,
   UNIVERSES,
 } from "./data.ts";
+import { FastPathOption, fastPathEligible, useFastPath } from "./fast-path.tsx";
 import { IntakePreview } from "./intake.tsx";
 import { ServiceField, useServices } from "./service-field.tsx";
 
-const FIELDS = ["category", "service", "universe", "area", "impact", "urgency", "subject", "body"];
+const FIELDS = [
+  "category",
+  "service",
+  "universe",
+  "area",
+  "impact",
+  "urgency",
+  "subject",
+  "body",
+  "fastPath",
+];
 
 /**
  * Opening a ticket: what it is about, on which service (or universe), which area of the
@@ -48,7 +59,9 @@ export function NewTicket() {
     urgency: "medium",
     subject: "",
     body: "",
+    fastPath: false,
   });
+  const fastPath = useFastPath();
   const product =
     services.state === "ready"
       ? services.data.items.find((s) => s.name === draft.service)?.product
@@ -58,7 +71,13 @@ export function NewTicket() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((now) => ({ ...now, [key]: value, ...(key === "service" ? { area: "" } : {}) }));
+    setDraft((now) => ({
+      ...now,
+      [key]: value,
+      ...(key === "service" ? { area: "" } : {}),
+      // Fast-Path is chosen for one service and kind of question; another choice asks again.
+      ...(key === "service" || key === "category" ? { fastPath: false } : {}),
+    }));
 
   if (services.state !== "ready") {
     return (
@@ -159,6 +178,14 @@ export function NewTicket() {
             onChange={(value) => set("urgency", value as Draft["urgency"])}
           />
         </div>
+        {fastPath && fastPathEligible(draft, services.data.items) && (
+          <FastPathOption
+            fastPath={fastPath}
+            checked={draft.fastPath}
+            error={errors.fastPath}
+            onChange={(value) => set("fastPath", value)}
+          />
+        )}
         <IntakePreview draft={draft} matrix={matrix.rows} />
         <Field name="subject" label={t("new.subject")} error={errors.subject}>
           {(attrs) => (

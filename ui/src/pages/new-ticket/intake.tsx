@@ -82,6 +82,7 @@ function IntakeFacts({ intake, matrix }: { intake: Intake; matrix: MatrixRow[] }
           )}
         </div>
       )}
+      {intake.fastPath.requested && <FastPathVerdict intake={intake} />}
       <p class="first-response">
         {t("intake.firstResponse", {
           duration: formatMinutes(intake.firstResponse.minutes, locale),
@@ -92,4 +93,16 @@ function IntakeFacts({ intake, matrix }: { intake: Intake; matrix: MatrixRow[] }
       </p>
     </>
   );
+}
+
+/** Whether the Fast-Path asked for applies: its 30-minute target, or why not, in our words. */
+function FastPathVerdict({ intake }: { intake: Intake }) {
+  const { t, label } = usePrefs();
+  const { granted, refusal, refusalCode } = intake.fastPath;
+  if (granted) return <p class="fast-path granted">{t("fastPath.granted")}</p>;
+  // label() returns the code itself when the catalogue lacks it: a reason this Manager does not
+  // know yet is then shown as the API wrote it.
+  const known = refusalCode ? label("fastPath.reason", refusalCode) : null;
+  const reason = known && known !== refusalCode ? known : (refusal ?? "");
+  return <p class="fast-path refused">{t("fastPath.refused", { reason })}</p>;
 }

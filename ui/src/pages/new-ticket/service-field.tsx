@@ -6,6 +6,8 @@ import { useLoad } from "../../lib/use-load.ts";
 export interface ServiceOption {
   name: string;
   product: string;
+  /** My contact roles on it: Fast-Path needs the technical one. */
+  myRoles: string[];
 }
 
 /** My services, first hundred by name: enough for a select; more makes it a typed field. */
@@ -13,7 +15,7 @@ export function useServices() {
   return useLoad(
     () =>
       load(api.GET("/api/v1/services", { params: { query: { limit: 100 } } })).then((page) => ({
-        items: page.items.map(({ name, product }) => ({ name, product })),
+        items: page.items.map(({ name, product, myRoles }) => ({ name, product, myRoles })),
         more: page.nextCursor !== null,
       })),
     [],
