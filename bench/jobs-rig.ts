@@ -77,7 +77,7 @@ export async function openRig(engine: Engine): Promise<Rig> {
   await seedCalendars(handle.db);
   await seedSupport(handle.db);
   const config = {
-    ...loadConfig({ PALIER_DATA_DIR: dataDir }),
+    ...loadConfig({ PALIER_DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" }),
     databaseUrl,
     logLevel: "silent",
   };

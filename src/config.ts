@@ -26,6 +26,8 @@ export interface Config {
   supportAddress: string;
   /** Largest inbound message accepted at the SMTP level, in bytes. */
   inboundMaxBytes: number;
+  /** Whether account webhooks may reach private, loopback and reserved addresses. */
+  webhookAllowPrivateTargets: boolean;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -69,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.MAIL_FROM ?? `Palier Support <${env.SUPPORT_ADDRESS ?? "support@palier.localhost"}>`,
     supportAddress: env.SUPPORT_ADDRESS ?? "support@palier.localhost",
     inboundMaxBytes: intFrom(env, "INBOUND_MAX_BYTES", 30 * 1024 * 1024),
+    webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true",
   };
 }

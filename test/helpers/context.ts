@@ -54,7 +54,8 @@ async function open(): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "palier-test-"));
   process.once("exit", () => rmSync(dataDir, { recursive: true, force: true }));
   const config = {
-    ...loadConfig({ PALIER_DATA_DIR: dataDir }),
+    // Test receivers listen on 127.0.0.1; test/webhooks/ssrf.test.ts turns the check back on.
+    ...loadConfig({ PALIER_DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" }),
     logLevel: "silent",
     rateLimitPerMinute: 1_000_000,
   };

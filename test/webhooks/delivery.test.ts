@@ -181,7 +181,7 @@ describe("a delivery", () => {
   it("gives up on a receiver that does not answer in time", async () => {
     const silent = await receiver();
     silent.respond = () => null;
-    const result = await postSigned(silent.url(), { body: "{}", headers: {} }, 200);
+    const result = await postSigned(silent.url(), { body: "{}", headers: {} }, { timeoutMs: 200 });
     expect(result).toMatchObject({ delivered: false, statusCode: null });
     expect(result.error).toContain("timed out");
   });

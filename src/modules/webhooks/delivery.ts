@@ -32,7 +32,15 @@ export const FAILING_LIMIT_MS = 24 * 3_600_000;
 export const DISABLED_FOR_FAILURES = "failing_for_24h";
 
 type Start =
-  | { kind: "send"; attemptId: number; url: string; secret: string; startedAt: Date }
+  | {
+      kind: "send";
+      attemptId: number;
+      url: string;
+      /** An account's subscription, which may reach public addresses only (address.ts). */
+      publicOnly: boolean;
+      secret: string;
+      startedAt: Date;
+    }
   | { kind: "done" | "skipped" | "gone" };
 
 function skipReason(sub: SubscriptionRow): string | null {
@@ -80,6 +88,7 @@ async function beginAttempt(ctx: JobContext, data: DeliverData): Promise<Start> 
       kind: "send",
       attemptId,
       url: sub.url,
+      publicOnly: sub.account_id !== null && !ctx.config.webhookAllowPrivateTargets,
       secret: ctx.keys.decrypt(sub.secret_sealed),
       startedAt: now,
     };
@@ -173,7 +182,7 @@ export async function deliverEvent(data: DeliverData, ctx: JobContext): Promise<
     return;
   }
   const request = signedRequest(start.secret, data.event, start.startedAt);
-  const result = await postSigned(start.url, request);
+  const result = await postSigned(start.url, request, { publicOnly: start.publicOnly });
   const retry = await finishAttempt(ctx, data, start, result);
   if (retry) {
     throw new Error(

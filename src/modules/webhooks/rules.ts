@@ -1,4 +1,6 @@
+import { isIP } from "node:net";
 import { AppError, invalidField } from "../../http/problem.ts";
+import { isPublicAddress } from "./address.ts";
 import { type EventType, isAccountType } from "./events.ts";
 
 /** What a subscription may be: its URL and event types. */
@@ -11,9 +13,11 @@ export const MAX_SUBSCRIPTIONS = 20;
 
 /**
  * The URL as it will be called: absolute, https (http only for a loopback receiver), without
- * credentials (they would be stored and shown in the clear) or a fragment (never sent).
+ * credentials (they would be stored and shown in the clear) or a fragment (never sent); with
+ * `publicOnly` (account subscriptions), not an address or name known to be private. Names are
+ * checked again on each delivery, on the address they resolve to (address.ts).
  */
-export function checkWebhookUrl(text: string): string {
+export function checkWebhookUrl(text: string, publicOnly = false): string {
   let url: URL;
   try {
     url = new URL(text);
@@ -31,7 +35,20 @@ export function checkWebhookUrl(text: string): string {
     throw invalidField("url", "must not carry a user name or password; use the signature");
   }
   if (url.hash !== "") throw invalidField("url", "must not have a fragment");
+  if (publicOnly && !mayBePublic(url.hostname)) {
+    throw invalidField(
+      "url",
+      "must reach a public address: account webhooks cannot call private networks",
+    );
+  }
   return url.href;
+}
+
+/** What can be told before resolving: a private address literal or a local name is refused. */
+function mayBePublic(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (isIP(host) !== 0) return isPublicAddress(host);
+  return host !== "localhost" && !host.endsWith(".localhost") && !host.endsWith(".internal");
 }
 
 /** Account subscriptions receive what is addressed to the account; staff-only types never are. */

@@ -1,5 +1,7 @@
 import http from "node:http";
 import https from "node:https";
+import { isIP } from "node:net";
+import { isPublicAddress, privateTargetError, publicOnlyLookup } from "./address.ts";
 import type { WebhookEvent } from "./events.ts";
 import { signatureHeader } from "./signature.ts";
 
@@ -56,7 +58,7 @@ function failure(statusCode: number): string {
 export function postSigned(
   url: string,
   request: { body: string; headers: Record<string, string> },
-  timeoutMs = DELIVERY_TIMEOUT_MS,
+  { timeoutMs = DELIVERY_TIMEOUT_MS, publicOnly = false } = {},
 ): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -68,10 +70,17 @@ export function postSigned(
       resolve({ ...result, durationMs: elapsed() });
     };
     const target = new URL(url);
+    const host = target.hostname.replace(/^\[|\]$/g, "");
+    // An address literal is never looked up, so it is checked here; a name, by the lookup.
+    if (publicOnly && isIP(host) !== 0 && !isPublicAddress(host)) {
+      finish({ delivered: false, statusCode: null, error: describe(privateTargetError(host)) });
+      return;
+    }
     const transport = target.protocol === "https:" ? https : http;
     const req = transport.request(target, {
       method: "POST",
       headers: { ...request.headers, "Content-Length": Buffer.byteLength(request.body) },
+      ...(publicOnly ? { lookup: publicOnlyLookup } : {}),
     });
     const timer = setTimeout(() => {
       req.destroy(new Error(`timed out after ${timeoutMs / 1000} s`));

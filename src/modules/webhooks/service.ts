@@ -60,7 +60,10 @@ export async function createSubscription(
   body: SubscriptionBody,
 ): Promise<PresentedSubscription & { secret: string }> {
   const { accountId } = ownerForCreate(actor.principal);
-  const url = checkWebhookUrl(body.url);
+  const url = checkWebhookUrl(
+    body.url,
+    accountId !== null && !ctx.config.webhookAllowPrivateTargets,
+  );
   const eventTypes = checkEventTypes(body.eventTypes, accountId === null);
   const secret = newWebhookSecret();
   const now = ctx.clock.now();
@@ -153,7 +156,8 @@ export async function updateWebhookSubscription(
 ): Promise<PresentedSubscription> {
   const current = await load(ctx.db, actor.principal, id, "manage");
   const global = current.account_id === null;
-  const url = patch.url === undefined ? undefined : checkWebhookUrl(patch.url);
+  const publicOnly = !global && !ctx.config.webhookAllowPrivateTargets;
+  const url = patch.url === undefined ? undefined : checkWebhookUrl(patch.url, publicOnly);
   const eventTypes =
     patch.eventTypes === undefined ? undefined : checkEventTypes(patch.eventTypes, global);
   const now = ctx.clock.now();
