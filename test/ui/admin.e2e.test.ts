@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../ui/src/i18n/en.ts";
+import { fr } from "../../ui/src/i18n/fr.ts";
+import { type TestContext, testContext } from "../helpers/context.ts";
+import {
+  createAccount,
+  createService,
+  createStaff,
+  createUser,
+  TEST_PASSWORD,
+  type TestStaff,
+  uniqueSuffix,
+} from "../helpers/factories.ts";
+import { get, type Json, openIncident, ticketRow } from "../helpers/ticket-factories.ts";
+import { consumeRows, deliver, outboxRows } from "../mail/helpers.ts";
+import { seriousViolations } from "./axe.ts";
+import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import { type RunningApp, serveManager } from "./server.ts";
+
+const unavailable = browserUnavailable();
+const skip = unavailable !== null && !process.env.CI;
+if (skip) console.warn(unavailable);
+
+let ctx: TestContext;
+let app: RunningApp;
+let admin: TestStaff;
+let agent: TestStaff;
+let lead: TestStaff;
+
+beforeAll(async () => {
+  if (skip) return;
+  if (unavailable) throw new Error(unavailable);
+  ctx = await testContext();
+  admin = await createStaff(ctx.db, { role: "admin" });
+  agent = await createStaff(ctx.db, { role: "agent" });
+  lead = await createStaff(ctx.db, { role: "lead" });
+  app = await serveManager();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** The main navigation's link names, as a signed-in caller sees them. */
+async function navLinks(browser: Browser): Promise<string[]> {
+  const nav = browser.page.getByRole("navigation", { name: en["nav.label"] });
+  await nav.getByRole("link").first().waitFor();
+  return nav.getByRole("link").allTextContents();
+}
+
+describe.skipIf(skip)("the admin navigation follows the API's policies", () => {
+  it("offers an agent neither the reports nor the admin screens", async () => {
+    const browser = await openBrowser();
+    try {
+      await signIn(browser.page, `${app.url}/`, agent.email, TEST_PASSWORD);
+      const links = await navLinks(browser);
+      expect(links).not.toContain(en["nav.reports"]);
+      expect(links).not.toContain(en["nav.offers"]);
+      expect(links).not.toContain(en["nav.mailbox"]);
+      await browser.page.goto(`${app.url}/admin/offers`);
+      await browser.page.getByRole("heading", { level: 1, name: en["notFound.title"] }).waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("offers a lead the reports but not the admin screens", async () => {
+    const browser = await openBrowser();
+    try {
+      await signIn(browser.page, `${app.url}/`, lead.email, TEST_PASSWORD);
+      const links = await navLinks(browser);
+      expect(links).toContain(en["nav.reports"]);
+      expect(links).not.toContain(en["nav.staff"]);
+      expect(links).not.toContain(en["nav.calendars"]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe.skipIf(skip)("a staff admin's screens", () => {
+  let browser: Browser;
+  let offer: Json;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    browser.page.setDefaultTimeout(10_000);
+    const offers = (await get(ctx, admin, "/support/offers?universe=enterprise")).json().items;
+    offer = offers.find((o: Json) => o.level === "enterprise");
+  });
+
+  afterAll(async () => {
+    // The worker's database is shared with other files: put the seeded targets back.
+    if (offer) {
+      await ctx.app.inject({
+        method: "PATCH",
+        url: `/api/v1/support/offers/${offer.id}`,
+        headers: admin.auth,
+        payload: { firstResponseMinutes: offer.firstResponseMinutes },
+      });
+    }
+    await browser?.close();
+  });
+
+  it("edits an offer's first-response target, which the API then returns", async () => {
+    const { page } = browser;
+    await signIn(page, `${app.url}/admin/offers`, admin.email, TEST_PASSWORD);
+    await page.getByRole("heading", { level: 1, name: en["offers.title"] }).waitFor();
+    expect(await navLinks(browser)).toEqual(
+      expect.arrayContaining([en["nav.reports"], en["nav.offers"], en["nav.mailbox"]]),
+    );
+    const section = page.getByRole("region", { name: en["universe.enterprise"] });
+    const level = offer.levelName.en as string;
+    await section
+      .getByRole("button", { name: en["offers.edit"].replace("{level}", level) })
+      .click();
+    const targets = section.getByRole("group", { name: en["offers.firstResponseMinutes"] });
+    const wanted = offer.firstResponseMinutes.low + 15;
+    await targets.getByLabel(en["severity.low"]).fill(String(wanted));
+    expect(await seriousViolations(page)).toEqual([]);
+    await section.getByRole("button", { name: en["admin.save"] }).click();
+    await page
+      .getByText(
+        en["offers.saved"]
+          .replace("{level}", level)
+          .replace("{universe}", en["universe.enterprise"]),
+      )
+      .waitFor();
+    const after = (await get(ctx, admin, `/support/offers/${offer.id}`)).json();
+    expect(after.firstResponseMinutes.low).toBe(wanted);
+    expect(after.firstResponseMinutes.critical).toBe(offer.firstResponseMinutes.critical);
+  });
+
+  it("shows the API's complaint about a target under that target's field", async () => {
+    const { page } = browser;
+    const section = page.getByRole("region", { name: en["universe.enterprise"] });
+    const level = offer.levelName.en as string;
+    await section
+      .getByRole("button", { name: en["offers.edit"].replace("{level}", level) })
+      .click();
+    const targets = section.getByRole("group", { name: en["offers.firstResponseMinutes"] });
+    // A high-severity ticket may not wait longer... than a critical one may: ask for less.
+    await targets.getByLabel(en["severity.critical"]).fill("120");
+    await targets.getByLabel(en["severity.high"]).fill("60");
+    await section.getByRole("button", { name: en["admin.save"] }).click();
+    const high = targets.getByLabel(en["severity.high"]);
+    await page.locator("#field-firstResponseMinutes-high-error").waitFor();
+    expect(await high.getAttribute("aria-invalid")).toBe("true");
+    expect(await high.getAttribute("aria-describedby")).toBe(
+      "field-firstResponseMinutes-high-error",
+    );
+    expect(await page.locator("#field-firstResponseMinutes-high-error").textContent()).toContain(
+      "critical",
+    );
+    const after = (await get(ctx, admin, `/support/offers/${offer.id}`)).json();
+    expect(after.firstResponseMinutes.high).toBe(offer.firstResponseMinutes.high);
+    await section.getByRole("button", { name: en["admin.cancel"] }).click();
+  });
+
+  it("adds a business calendar, changes its hours, and shows a bad interval under its day", async () => {
+    const { page } = browser;
+    const code = `T${uniqueSuffix().replace(/\W/g, "").slice(-8)}`;
+    await page.goto(`${app.url}/admin/calendars`);
+    await page.getByRole("heading", { level: 1, name: en["calendars.title"] }).waitFor();
+    await page.getByRole("button", { name: en["calendars.add"] }).click();
+    const form = page.getByRole("form", { name: en["calendars.new"] });
+    await form.getByLabel(en["calendars.code"]).fill(code);
+    await form.getByLabel(en["calendars.name"]).fill(`Test ${code}`);
+    await form.getByLabel(en["calendars.timeZone"]).fill("Europe/Paris");
+    await form.getByLabel(en["weekday.mon"]).fill("09:00-18:00");
+    await form.getByLabel(en["calendars.holidays"]).fill("2026-12-25");
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: en["admin.save"] }).click();
+    await page.getByText(en["calendars.saved"].replace("{name}", `Test ${code}`)).waitFor();
+
+    const edit = en["calendars.edit"].replace("{name}", `Test ${code}`);
+    await page.getByRole("button", { name: edit }).click();
+    const editing = page.getByRole("form", { name: edit });
+    await editing.getByLabel(en["weekday.mon"]).fill("08:00-12:00, 13:00-17:00");
+    await editing.getByLabel(en["weekday.sat"]).fill("10:00-12:00");
+    await editing.getByRole("button", { name: en["admin.save"] }).click();
+    await page.getByText(en["calendars.saved"].replace("{name}", `Test ${code}`)).waitFor();
+    const saved = (await get(ctx, admin, `/support/calendars/${code}`)).json();
+    expect(saved.weeklyHours).toEqual({
+      mon: [
+        ["08:00", "12:00"],
+        ["13:00", "17:00"],
+      ],
+      sat: [["10:00", "12:00"]],
+    });
+    expect(saved.holidays).toEqual(["2026-12-25"]);
+
+    await page.getByRole("button", { name: edit }).click();
+    await editing.getByLabel(en["weekday.tue"]).fill("18:00-09:00");
+    await editing.getByRole("button", { name: en["admin.save"] }).click();
+    await page.locator("#field-weeklyHours-tue-error").waitFor();
+    const tuesday = editing.getByLabel(en["weekday.tue"]);
+    expect(await tuesday.getAttribute("aria-describedby")).toBe("field-weeklyHours-tue-error");
+    expect(await page.locator("#field-weeklyHours-tue-error").textContent()).toContain(
+      "must end after it starts",
+    );
+    expect((await get(ctx, admin, `/support/calendars/${code}`)).json().weeklyHours.tue).toBe(
+      undefined,
+    );
+  });
+
+  it("lists a mail Palier kept in the developer mailbox and shows it in a sandboxed frame", async () => {
+    const { page } = browser;
+    const customer = await createUser(ctx.db, await createAccount(ctx.db));
+    const service = await createService(ctx.db, { admin: customer.account });
+    const subject = `Mailbox check ${uniqueSuffix()}`;
+    const ticket = await openIncident(ctx, customer, service, { subject });
+    const row = await ticketRow(ctx.db, ticket.number);
+    const events = await outboxRows(ctx.db, { topic: "ticket.created", ticketId: row.id });
+    await deliver(ctx, await consumeRows(ctx, events), undefined);
+
+    await page.goto(`${app.url}/admin/mailbox`);
+    await page.getByRole("heading", { level: 1, name: en["mailbox.title"] }).waitFor();
+    await page.getByLabel(en["mailbox.to"]).fill(customer.email);
+    await page.getByRole("button", { name: en["mailbox.filter"] }).click();
+    const link = page.getByRole("link", { name: `[${ticket.number}] Received: ${subject}` });
+    await link.waitFor();
+    const listed = page.getByRole("row").filter({ has: link });
+    expect(await listed.textContent()).toContain(en["mailStatus.held"]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await link.click();
+    await page
+      .getByRole("heading", { level: 1, name: `[${ticket.number}] Received: ${subject}` })
+      .waitFor();
+    expect(await page.locator("pre.mail-text").textContent()).toContain(ticket.number);
+    const frame = page.locator("iframe.mail-html");
+    expect(await frame.getAttribute("sandbox")).toBe("");
+    const inside = page.frameLocator("iframe.mail-html");
+    await inside.getByText(subject, { exact: false }).first().waitFor();
+  });
+});
+
+describe.skipIf(skip)("the admin screens in French", () => {
+  it("shows the business calendars with French labels and no serious axe violation", async () => {
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, `${app.url}/admin/calendars`, admin.email, TEST_PASSWORD);
+      await page.getByLabel(en["prefs.language"]).selectOption("fr");
+      await page.getByRole("heading", { level: 1, name: fr["calendars.title"] }).waitFor();
+      const nav = page.getByRole("navigation", { name: fr["nav.label"] });
+      await nav.getByRole("link", { name: fr["nav.calendars"] }).waitFor();
+      await page.getByRole("button", { name: fr["calendars.add"] }).click();
+      await page
+        .getByRole("form", { name: fr["calendars.new"] })
+        .getByLabel(fr["weekday.mon"])
+        .waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
