@@ -1,7 +1,5 @@
 import type { Me } from "../api/client.ts";
-import { Page } from "../components/page.tsx";
 import { usePrefs } from "../i18n/index.ts";
-import { useMe } from "../session.ts";
 
 /** Who is signed in, as a definition list: the first thing a support call asks for. */
 export function AccountSummary({ me }: { me: Me }) {
@@ -32,16 +30,5 @@ export function AccountSummary({ me }: { me: Me }) {
         ))}
       </dl>
     </section>
-  );
-}
-
-/** Staff's home until their queues and workspace exist: who they are and what they cover. */
-export function StaffHome() {
-  const { t } = usePrefs();
-  const me = useMe();
-  return (
-    <Page title={t("dashboard.title")}>
-      <AccountSummary me={me} />
-    </Page>
   );
 }
