@@ -39,6 +39,7 @@ export const problemStatus = {
   webhook_limit_reached: 409,
   unprocessable: 422,
   rate_limited: 429,
+  too_many_streams: 429,
   internal_error: 500,
   unavailable: 503,
 } as const;

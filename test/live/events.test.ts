@@ -179,6 +179,31 @@ describe("live events", () => {
     expect(malformed.body.errors[0].field).toBe("last-event-id");
   });
 
+  it("let one person hold ten open streams, refuse an eleventh with 429, and free a place on close", async () => {
+    const reader = await createUser(ctx.db, customer.account);
+    const open: SseClient[] = [];
+    for (let i = 0; i < 10; i++) {
+      const client = await stream(reader);
+      expect(client.status).toBe(200);
+      open.push(client);
+    }
+    const refused = await stream(reader);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: "too_many_streams", status: 429 });
+    // Another person of the same account is not counted against the first.
+    expect((await stream(customer)).status).toBe(200);
+
+    open[0]?.close();
+    const deadline = Date.now() + 5_000;
+    let again = await stream(reader);
+    while (again.status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await stream(reader);
+    }
+    expect(again.status).toBe(200);
+    for (const client of open) client.close();
+  });
+
   it("is documented in the OpenAPI document as an event stream", async () => {
     const doc = (await ctx.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
     const operation = doc.paths["/api/v1/events"].get;

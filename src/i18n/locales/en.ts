@@ -41,6 +41,7 @@ const en = {
     webhook_limit_reached: "Too many webhook subscriptions",
     unprocessable: "The request cannot be processed",
     rate_limited: "Too many requests, retry later",
+    too_many_streams: "Too many live streams open",
     internal_error: "Something went wrong on our side",
     unavailable: "The service is not ready",
   },

@@ -43,6 +43,7 @@ const fr: Catalogue = {
     webhook_limit_reached: "Trop d'abonnements webhook",
     unprocessable: "La requête ne peut pas être traitée",
     rate_limited: "Trop de requêtes, réessayez plus tard",
+    too_many_streams: "Trop de flux en direct ouverts",
     internal_error: "Une erreur s'est produite de notre côté",
     unavailable: "Le service n'est pas prêt",
   },

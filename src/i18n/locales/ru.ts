@@ -43,6 +43,7 @@ const ru: Catalogue = {
     webhook_limit_reached: "Слишком много подписок на вебхуки",
     unprocessable: "Запрос не может быть обработан",
     rate_limited: "Слишком много запросов, повторите позже",
+    too_many_streams: "Открыто слишком много потоков событий",
     internal_error: "На нашей стороне произошла ошибка",
     unavailable: "Сервис не готов",
   },

@@ -24,6 +24,13 @@ export interface LiveHubOptions {
   /** Replay on reconnect: at most this many events, none older than `replayWindowMs`. */
   replayLimit?: number;
   replayWindowMs?: number;
+  /** Open streams one user or staff member may hold in this process (tabs, scripts). */
+  maxStreamsPerPrincipal?: number;
+}
+
+/** Whose stream it is: one user or one staff member, whatever the session or token. */
+function ownerOf(principal: Principal): string {
+  return principal.kind === "user" ? `user:${principal.userId}` : `staff:${principal.staffId}`;
 }
 
 type Log = { error(obj: object, msg: string): void };
@@ -58,8 +65,17 @@ export class LiveHub {
       maxStreamMs: 15 * 60_000,
       replayLimit: 500,
       replayWindowMs: 24 * 3_600_000,
+      maxStreamsPerPrincipal: 10,
       ...options,
     };
+  }
+
+  /** Whether the principal may open one more stream here (each holds a connection and memory). */
+  mayOpen(principal: Principal): boolean {
+    const owner = ownerOf(principal);
+    let open = 0;
+    for (const stream of this.streams) if (ownerOf(stream.principal) === owner) open++;
+    return open < this.options.maxStreamsPerPrincipal;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { OutgoingHttpHeaders } from "node:http";
 import type { App, AppContext } from "../../http/context.ts";
 import { securityRequirements, withProblems } from "../../http/openapi.ts";
 import { requirePrincipal } from "../../http/principal.ts";
+import { AppError } from "../../http/problem.ts";
 import { LiveHub, type LiveHubOptions } from "./hub.ts";
 import { positionOfId } from "./repository.ts";
 import { EventStreamResponse, EventsHeaders, LiveEventData } from "./schemas.ts";
@@ -29,6 +30,7 @@ export async function liveRoutes(
           "staff the notices addressed to them and one copy of each ticket and SLA event of the " +
           "tickets they may read. On reconnect with Last-Event-ID the stream first replays what " +
           "was missed (at most 500 events of the last 24 hours); an unknown id starts the stream now. Streams end after 15 minutes; " +
+          "one user or staff member holds at most 10 open streams per Palier process (429 beyond); " +
           "EventSource reconnects and resumes by itself.",
         security: securityRequirements,
         headers: EventsHeaders,
@@ -37,6 +39,12 @@ export async function liveRoutes(
     },
     async (request, reply) => {
       const principal = requirePrincipal(request.principal);
+      if (!hub.mayOpen(principal)) {
+        throw new AppError(
+          "too_many_streams",
+          "Too many live streams are open for you; close another tab or stream and retry",
+        );
+      }
       const lastId = request.headers["last-event-id"];
       // An id this database never streamed (another installation, a purged row) starts the
       // stream now: refusing would make EventSource give up on reconnecting.
