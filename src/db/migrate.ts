@@ -12,6 +12,7 @@ import * as webhooks from "./migrations/2026-11-27T0400-webhooks.ts";
 import * as ticketRoleIndexes from "./migrations/2026-11-27T0500-ticket-role-indexes.ts";
 import * as staffLoad from "./migrations/2026-11-27T0600-staff-load.ts";
 import * as cannedAnswers from "./migrations/2026-11-27T0710-canned-answers.ts";
+import * as userPreferences from "./migrations/2026-11-27T0730-user-preferences.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-27T0500-ticket-role-indexes": ticketRoleIndexes,
   "2026-11-27T0600-staff-load": staffLoad,
   "2026-11-27T0710-canned-answers": cannedAnswers,
+  "2026-11-27T0730-user-preferences": userPreferences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -82,6 +82,8 @@ export interface UsersTable {
   password_hash: string;
   language: Language;
   time_zone: Generated<string>;
+  /** When the user last saved a language or time zone in the Manager; null: never. */
+  preferences_saved_at: Timestamp | null;
   created_at: Generated<Timestamp>;
 }
 
@@ -100,6 +102,10 @@ export interface StaffTable {
   /** Tickets assigned and not yet solved, kept by triggers on tickets (never written here). */
   open_tickets: Generated<number>;
   active: Generated<boolean>;
+  /** The Manager's language and time zone this person chose; null until chosen. */
+  language: Language | null;
+  time_zone: string | null;
+  preferences_saved_at: Timestamp | null;
   created_at: Generated<Timestamp>;
 }
 

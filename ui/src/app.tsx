@@ -1,5 +1,5 @@
 import type { JSX } from "preact";
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, call, type Me, onSessionEnded, setApiLanguage, setCsrfToken } from "./api/client.ts";
 import { Header } from "./components/header.tsx";
 import { Loading } from "./components/state.tsx";
@@ -42,6 +42,10 @@ export function App() {
   const [wanted, setWanted] = useState<Lang>(initialLang);
   const [timeZone, setTimeZoneState] = useState(initialTimeZone);
   const [session, setSession] = useState<Session>({ state: "loading" });
+  const [saveFailed, setSaveFailed] = useState(false);
+  // Read by the preference setters, which must not change identity with every session change.
+  const signedIn = useRef(false);
+  signedIn.current = session.state === "signed-in";
 
   // The previous language stays on screen until the next catalogue has arrived.
   useEffect(() => {
@@ -60,9 +64,29 @@ export function App() {
   }, [texts]);
 
   const adopt = useCallback((me: Me) => {
-    // The account's language applies until the user picks one here.
-    if (me.kind === "user" && !stored.language() && isLang(me.language)) setWanted(me.language);
+    if (me.preferencesSaved) {
+      // Chosen in the Manager, maybe in another browser: the saved choice wins, and is
+      // remembered here for the signed-out pages.
+      if (isLang(me.language)) {
+        stored.setLanguage(me.language);
+        setWanted(me.language);
+      }
+      if (isTimeZone(me.timeZone)) {
+        stored.setTimeZone(me.timeZone);
+        setTimeZoneState(me.timeZone);
+      }
+    } else if (me.kind === "user" && !stored.language() && isLang(me.language)) {
+      // The account's language applies until the user picks one here.
+      setWanted(me.language);
+    }
     setSession({ state: "signed-in", me });
+  }, []);
+
+  /** Saves a choice made in the header on the server, when someone is signed in. */
+  const save = useCallback(async (body: { language?: Lang; timeZone?: string }) => {
+    if (!signedIn.current) return;
+    const result = await call(api.PATCH("/api/v1/me", { body }));
+    setSaveFailed(!result.ok);
   }, []);
 
   useEffect(() => {
@@ -102,26 +126,28 @@ export function App() {
       setLang: (lang) => {
         stored.setLanguage(lang);
         setWanted(lang);
+        void save({ language: lang });
       },
       setTimeZone: (zone) => {
         if (!isTimeZone(zone)) return;
         stored.setTimeZone(zone);
         setTimeZoneState(zone);
+        void save({ timeZone: zone });
       },
     };
-  }, [texts, timeZone]);
+  }, [texts, timeZone, save]);
 
   if (!prefs) return null;
   return (
     <PreferencesContext.Provider value={prefs}>
       <SessionContext.Provider value={sessionApi}>
-        <Shell session={session} />
+        <Shell session={session} saveFailed={saveFailed} />
       </SessionContext.Provider>
     </PreferencesContext.Provider>
   );
 }
 
-function Shell({ session }: { session: Session }) {
+function Shell({ session, saveFailed }: { session: Session; saveFailed: boolean }) {
   const { path } = useLocation();
   const prefs = usePrefs();
   const me = session.state === "signed-in" ? session.me : null;
@@ -152,6 +178,9 @@ function Shell({ session }: { session: Session }) {
         {prefs.t("app.skip")}
       </a>
       <Header nav={nav} />
+      <p role="status" class="prefs-note">
+        {saveFailed ? prefs.t("prefs.saveFailed") : ""}
+      </p>
       <main id="main" tabIndex={-1}>
         {page}
       </main>

@@ -263,3 +263,32 @@ export async function insertApiToken(
     .executeTakeFirstOrThrow();
   return { row, secret };
 }
+
+/** The language and time zone the signed-in person chose (users always have both). */
+export function findPreferences(db: Database, principal: Principal) {
+  if (principal.kind === "user") {
+    return db
+      .selectFrom("users")
+      .select(["language", "time_zone", "preferences_saved_at"])
+      .where("id", "=", principal.userId)
+      .executeTakeFirstOrThrow();
+  }
+  return db
+    .selectFrom("staff")
+    .select(["language", "time_zone", "preferences_saved_at"])
+    .where("id", "=", principal.staffId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Stores the given preferences and when they were saved. */
+export async function savePreferences(
+  db: Database,
+  principal: Principal,
+  patch: { language?: Language; time_zone?: string; preferences_saved_at: Date },
+): Promise<void> {
+  if (principal.kind === "user") {
+    await db.updateTable("users").set(patch).where("id", "=", principal.userId).execute();
+  } else {
+    await db.updateTable("staff").set(patch).where("id", "=", principal.staffId).execute();
+  }
+}

@@ -4,10 +4,12 @@ import type { App, AppContext } from "../../http/context.ts";
 import { securityRequirements, withProblems } from "../../http/openapi.ts";
 import { requirePrincipal } from "../../http/principal.ts";
 import { AppError } from "../../http/problem.ts";
+import { updatePreferences } from "./preferences.ts";
 import {
   ApiToken,
   CreatedToken,
   Me,
+  PreferencesBody,
   SessionCreated,
   SignInBody,
   TokenBody,
@@ -87,6 +89,24 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       const me = await describeMe(ctx.db, principal);
       const csrfToken = request.credential?.csrfToken;
       return csrfToken ? { ...me, csrfToken } : me;
+    },
+  );
+
+  app.patch(
+    "/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Save my language and time zone (the Manager's preferences)",
+        security: securityRequirements,
+        body: PreferencesBody,
+        response: withProblems({ 200: Type.Ref("Me") }),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await updatePreferences(ctx, actor, request.body);
+      return describeMe(ctx.db, actor.principal);
     },
   );
 

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import { Nullable } from "../../http/openapi.ts";
 
 export const SignInBody = Type.Object(
   {
@@ -25,6 +26,10 @@ export const Me = Type.Union(
       email: Type.String(),
       name: Type.String(),
       language: Type.String(),
+      timeZone: Type.String({ description: "IANA time zone" }),
+      preferencesSaved: Type.Boolean({
+        description: "Whether language and time zone were chosen (PATCH /me), not defaults",
+      }),
       account: AccountSummary,
       csrfToken: Type.Optional(Type.String()),
     }),
@@ -37,12 +42,34 @@ export const Me = Type.Union(
       tier: Type.String(),
       universes: Type.Array(Type.String()),
       region: Type.String(),
+      language: Nullable(Type.String({ description: "The Manager's language, once chosen" })),
+      timeZone: Nullable(Type.String({ description: "IANA time zone, once chosen" })),
+      preferencesSaved: Type.Boolean(),
       csrfToken: Type.Optional(Type.String()),
     }),
   ],
   { $id: "Me" },
 );
 export type Me = Static<typeof Me>;
+
+export const PreferencesBody = Type.Object(
+  {
+    language: Type.Optional(
+      Type.Union([Type.Literal("en"), Type.Literal("fr"), Type.Literal("ru")], {
+        description: "The Manager's language (for users, also their emails')",
+      }),
+    ),
+    timeZone: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "An IANA time zone name, like Europe/Paris",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PreferencesBody = Static<typeof PreferencesBody>;
 
 export const SessionCreated = Type.Object({
   csrfToken: Type.String({

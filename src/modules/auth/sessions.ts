@@ -9,6 +9,7 @@ import { decoyHash, verifyPassword } from "../../lib/passwords.ts";
 import { recordAudit } from "../audit/recorder.ts";
 import {
   deleteSession,
+  findPreferences,
   findStaffByEmail,
   findUserByEmail,
   insertSession,
@@ -83,6 +84,9 @@ export async function signOut(db: Database, sessionId: string): Promise<void> {
 
 /** The caller as /me shows it. */
 export async function describeMe(db: Database, principal: Principal) {
+  // Read, not taken from the principal: a PATCH /me in this request may have just changed them.
+  const prefs = await findPreferences(db, principal);
+  const saved = prefs.preferences_saved_at !== null;
   if (principal.kind === "staff") {
     return {
       kind: "staff" as const,
@@ -93,6 +97,9 @@ export async function describeMe(db: Database, principal: Principal) {
       tier: principal.tier,
       universes: principal.universes,
       region: principal.region,
+      language: prefs.language,
+      timeZone: prefs.time_zone,
+      preferencesSaved: saved,
     };
   }
   const account = await db
@@ -105,7 +112,9 @@ export async function describeMe(db: Database, principal: Principal) {
     id: principal.userId,
     email: principal.email,
     name: principal.name,
-    language: principal.language,
+    language: prefs.language ?? principal.language,
+    timeZone: prefs.time_zone ?? "UTC",
+    preferencesSaved: saved,
     account: {
       nicHandle: account.nic_handle,
       name: account.name,

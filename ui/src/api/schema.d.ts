@@ -3301,7 +3301,7 @@ export interface paths {
         };
         /**
          * Live events of the signed-in user or staff member (Server-Sent Events)
-         * @description Customers receive the notices addressed to their account (never internal notes); staff the notices addressed to them and one copy of each ticket and SLA event of the tickets they may read. On reconnect with Last-Event-ID the stream first replays what was missed (at most 500 events of the last 24 hours); an unknown id starts the stream now. Streams end after 15 minutes; EventSource reconnects and resumes by itself.
+         * @description Customers receive the notices addressed to their account (never internal notes); staff the notices addressed to them and one copy of each ticket and SLA event of the tickets they may read. On reconnect with Last-Event-ID the stream first replays what was missed (at most 500 events of the last 24 hours); an unknown id starts the stream now. Streams end after 15 minutes; one user or staff member holds at most 10 open streams per Palier process (429 beyond); EventSource reconnects and resumes by itself.
          */
         get: {
             parameters: {
@@ -3403,7 +3403,54 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Save my language and time zone (the Manager's preferences) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The Manager's language (for users, also their emails') */
+                        language?: "en" | "fr" | "ru";
+                        /** @description An IANA time zone name, like Europe/Paris */
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/me/tokens": {
@@ -8921,16 +8968,25 @@ export interface components {
             kind: "user";
             language: string;
             name: string;
+            /** @description Whether language and time zone were chosen (PATCH /me), not defaults */
+            preferencesSaved: boolean;
+            /** @description IANA time zone */
+            timeZone: string;
         } | {
             csrfToken?: string;
             email: string;
             id: string;
             /** @enum {string} */
             kind: "staff";
+            /** @description The Manager's language, once chosen */
+            language: string | null;
             name: string;
+            preferencesSaved: boolean;
             region: string;
             role: string;
             tier: string;
+            /** @description IANA time zone, once chosen */
+            timeZone: string | null;
             universes: string[];
         };
         /** Problem */
