@@ -134,7 +134,7 @@ describe("each staff member's load, kept by the database", () => {
     );
   });
 
-  it("never lets concurrent creations push an agent past capacity", async () => {
+  it("fills every place and never more when creations race for two agents", async () => {
     const { ctx, crew } = world;
     const agents = [
       await crew.add({ tier: "L1", universes: ["server"], max: 2 }),
