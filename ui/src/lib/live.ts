@@ -20,6 +20,8 @@ const TICKET_EVENTS = [
   "ticket.closed",
   "ticket.reopened",
   "ticket.customer_replied",
+  // A customer's message, as every staff stream hears it (customer_replied reaches the assignee only).
+  "ticket.message",
   "ticket.escalated",
   "ticket.assigned",
   "ticket.unassigned",

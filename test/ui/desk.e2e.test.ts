@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Workers } from "../../src/jobs/worker.ts";
+import { seedCannedAnswers } from "../../src/modules/canned-answers/seed.ts";
+import { en } from "../../ui/src/i18n/en.ts";
+import { fr } from "../../ui/src/i18n/fr.ts";
+import { type TestContext, testContext } from "../helpers/context.ts";
+import {
+  createAccount,
+  createService,
+  createStaff,
+  createUser,
+  TEST_PASSWORD,
+  type TestStaff,
+  type TestUser,
+} from "../helpers/factories.ts";
+import { get, type Json, openIncident, postOk, subscribe } from "../helpers/ticket-factories.ts";
+import { startTestWorkers } from "../jobs/helpers.ts";
+import { seriousViolations } from "./axe.ts";
+import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import { type RunningApp, serveManager } from "./server.ts";
+
+const unavailable = browserUnavailable();
+const skip = unavailable !== null && !process.env.CI;
+if (skip) console.warn(unavailable);
+
+let ctx: TestContext;
+let app: RunningApp;
+let admin: TestStaff;
+// The dispatcher turns committed outbox rows into live events: the workspace hears of replies.
+let workers: Workers | undefined;
+
+beforeAll(async () => {
+  if (skip) return;
+  if (unavailable) throw new Error(unavailable);
+  ctx = await testContext();
+  await seedCannedAnswers(ctx.db);
+  admin = await createStaff(ctx.db, { role: "admin" });
+  app = await serveManager();
+  workers = await startTestWorkers(ctx);
+});
+
+afterAll(async () => {
+  await workers?.stop();
+  await app?.close();
+});
+
+// An agent's day on one customer ticket, in English and in French (texts from the catalogues).
+describe.skipIf(skip).each([
+  ["en", en],
+  ["fr", fr],
+] as const)("the support desk (%s)", (lang, T) => {
+  let browser: Browser;
+  let customer: TestUser;
+  let agent: TestStaff;
+  let ticket: Json;
+  const subject = `Disk full ${lang} ${Date.now()}`;
+  const answer = `Purged the old logs on the ${lang} server.`;
+  const note = `Internal: customer keeps 90 days of logs (${lang}).`;
+  const summary = `Needs an L2 look at the ${lang} filesystem quotas.`;
+
+  beforeAll(async () => {
+    const account = await createAccount(ctx.db, { name: `Fromagerie ${lang}` });
+    customer = await createUser(ctx.db, account);
+    const vps = await createService(ctx.db, { admin: account });
+    await subscribe(ctx.db, account, "server", "business");
+    const opened = await openIncident(ctx, customer, vps, { subject });
+    // Whoever routing picked in this shared database, the ticket waits in its queue.
+    const seen = (await get(ctx, admin, `/tickets/${opened.number}`)).json();
+    if (seen.staff.assignedStaffId) {
+      await postOk(ctx, admin, `/tickets/${opened.number}/unassign`, undefined, 200);
+    }
+    ticket = (await get(ctx, admin, `/tickets/${opened.number}`)).json();
+    agent = await createStaff(ctx.db, { tier: ticket.staff.tier, universes: ["server"] });
+    browser = await openBrowser();
+    browser.page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("finds the ticket in its queue, with its count and the keys on screen", async () => {
+    const { page } = browser;
+    await signIn(page, `${app.url}/`, agent.email, TEST_PASSWORD);
+    // Staff have no language of their own: the Manager's switch (kept in the browser) sets it.
+    if (lang === "fr") await page.getByLabel(en["prefs.language"]).first().selectOption("fr");
+    await page.getByRole("heading", { level: 1, name: T["desk.queues.title"] }).waitFor();
+    const nav = page.getByRole("navigation", { name: T["nav.label"] });
+    await nav.getByRole("link", { name: T["desk.nav.mine"] }).waitFor();
+    await page.getByLabel(T["desk.filter.universe"], { exact: true }).selectOption("server");
+    await page.getByLabel(T["desk.filter.tier"], { exact: true }).selectOption(ticket.staff.tier);
+    await page.getByLabel(T["desk.filter.language"], { exact: true }).selectOption("en");
+    const name = `${T["universe.server"]} · ${ticket.staff.tier} · ${T["desk.lang.en"]}`;
+    const queues = page.getByRole("table", { name: T["desk.queues.list"] });
+    const row = queues.getByRole("row").filter({ hasText: name });
+    expect(await row.count()).toBe(1);
+    expect(Number(await row.getByRole("cell").nth(1).textContent())).toBeGreaterThanOrEqual(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await row.getByRole("link", { name }).click();
+    await page.getByRole("heading", { level: 1, name: new RegExp(T["desk.lang.en"]) }).waitFor();
+    await page.getByText(T["desk.keys.next"], { exact: false }).waitFor();
+    const list = page.getByRole("table");
+    await list.getByRole("link", { name: ticket.number }).waitFor();
+    // The countdown says its risk in words, not only in colour.
+    const line = list.getByRole("row").filter({ hasText: ticket.number });
+    const risks = ["ok", "risk", "breached", "paused"].map((r) => T[`desk.risk.${r}` as never]);
+    const text = (await line.textContent()) ?? "";
+    expect(risks.filter((label) => text.includes(label))).toHaveLength(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("opens it with the keyboard", async () => {
+    const { page } = browser;
+    await page.getByLabel(T["desk.filter.words"]).fill(ticket.number);
+    await page.getByRole("heading", { level: 1 }).focus();
+    await page.keyboard.press("j");
+    const link = page.getByRole("table").getByRole("link", { name: ticket.number });
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+    await page.getByText(T["desk.keys.escalate"], { exact: false }).first().waitFor();
+  });
+
+  it("takes it, answers publicly with a canned answer, and adds an internal note", async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: T["desk.assign.take"] }).click();
+    await page.getByText(T["desk.assign.heldBy"].replace("{name}", T["desk.assign.me"])).waitFor();
+
+    await page.getByRole("heading", { level: 1 }).focus();
+    await page.keyboard.press("r");
+    const reply = page.getByRole("textbox", { name: T["desk.compose.replyLabel"] });
+    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    const canned = page.getByLabel(T["desk.canned.label"]);
+    await canned.selectOption({ label: "Acknowledge and investigate" });
+    await page.getByRole("button", { name: T["desk.canned.insert"] }).click();
+    expect(await reply.inputValue()).toContain("We are looking into it now");
+    await reply.fill(`${await reply.inputValue()}\n${answer}`);
+    await page.getByRole("button", { name: T["desk.compose.send"], exact: true }).click();
+    await page.getByText(T["desk.compose.replySent"]).waitFor();
+    const thread = page.getByRole("region", { name: T["thread.title"] });
+    const publicAnswer = thread.getByRole("article").filter({ hasText: answer });
+    await publicAnswer.waitFor();
+    expect(await publicAnswer.textContent()).toContain(T["desk.thread.public"]);
+
+    await page.getByRole("heading", { level: 1 }).focus();
+    await page.keyboard.press("n");
+    const noteBox = page.getByRole("textbox", { name: T["desk.compose.noteLabel"] });
+    expect(await noteBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await noteBox.fill(note);
+    await page.getByRole("button", { name: T["desk.compose.addNote"] }).click();
+    await page.getByText(T["desk.compose.noteAdded"]).waitFor();
+    // The note's article is named by its header, which starts with the words "internal note".
+    const noteArticle = thread.getByRole("article", { name: new RegExp(T["desk.thread.note"]) });
+    await noteArticle.filter({ hasText: note }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("escalates only with a summary", async () => {
+    const { page } = browser;
+    await page.getByRole("heading", { level: 1 }).focus();
+    await page.keyboard.press("e");
+    const field = page.getByRole("textbox", { name: T["desk.escalate.summary"] });
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole("button", { name: T["desk.escalate.submit"] }).click();
+    await page.getByText(T["field.required"]).waitFor();
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    await field.fill(summary);
+    await page.getByRole("button", { name: T["desk.escalate.submit"] }).click();
+    await page.getByText(T["desk.escalate.done"]).waitFor();
+    const thread = page.getByRole("region", { name: T["thread.title"] });
+    await thread.getByText(summary, { exact: false }).waitFor();
+  });
+
+  it("shows the customer the answer, never the note nor the escalation summary", async () => {
+    const res = await get(ctx, customer, `/tickets/${ticket.number}/messages?limit=100`);
+    expect(res.statusCode).toBe(200);
+    const bodies = (res.json().items as Json[]).map((m) => m.body as string).join("\n");
+    expect(bodies).toContain(answer);
+    expect(bodies).not.toContain(note);
+    expect(bodies).not.toContain(summary);
+    expect(res.json().items.some((m: Json) => m.kind === "internal")).toBe(false);
+  });
+
+  it("shows the customer's reply in the workspace as it arrives, with the context panel", async () => {
+    const { page } = browser;
+    await postOk(ctx, customer, `/tickets/${ticket.number}/messages`, {
+      body: `Thanks, ${lang} disk is fine now.`,
+    });
+    const thread = page.getByRole("region", { name: T["thread.title"] });
+    await thread.getByText(`Thanks, ${lang} disk is fine now.`).waitFor({ timeout: 20_000 });
+    const context = page.getByRole("complementary", { name: T["desk.ctx.label"] });
+    await context.getByText(`Fromagerie ${lang}`).waitFor();
+    expect(await context.textContent()).toContain(T["level.business"]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
