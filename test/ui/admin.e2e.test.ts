@@ -231,6 +231,9 @@ describe.skipIf(skip)("a staff admin's screens", () => {
     expect(await page.locator("pre.mail-text").textContent()).toContain(ticket.number);
     const frame = page.locator("iframe.mail-html");
     expect(await frame.getAttribute("sandbox")).toBe("");
+    expect(await frame.getAttribute("src")).toMatch(
+      /^\/api\/v1\/admin\/mailbox\/[0-9a-f-]{36}\/html$/,
+    );
     const inside = page.frameLocator("iframe.mail-html");
     await inside.getByText(subject, { exact: false }).first().waitFor();
   });

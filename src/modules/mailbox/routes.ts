@@ -7,6 +7,11 @@ import { MailboxQuery, MailMessage, MailParams, MailSummary } from "./schemas.ts
 import { readMail, readMailbox } from "./service.ts";
 
 const tags = ["mailbox"];
+// A mail's HTML is someone else's document: sandboxed even when opened on its own, with only
+// the inline styles and data: images the templates use. Nothing is fetched, nothing runs.
+const MAIL_HTML_POLICY =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; " +
+  "form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 /**
  * The developer mailbox: every notification Palier queued, as stored. Without SMTP_URL it is
@@ -45,5 +50,37 @@ export async function mailboxRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => readMail(ctx, requirePrincipal(request.principal), request.params.id),
+  );
+
+  app.get(
+    "/admin/mailbox/:id/html",
+    {
+      schema: {
+        tags,
+        summary: "One mail's HTML as a document of its own, for a sandboxed frame (staff admins)",
+        description:
+          "The same HTML as the mail's `html`, served as text/html under a Content-Security-" +
+          "Policy that sandboxes it (no script, no form, an opaque origin) and allows only its " +
+          "inline styles and data: images, so it shows as the recipient would see it.",
+        security: securityRequirements,
+        params: MailParams,
+        response: withProblems({
+          200: {
+            description: "The mail's HTML",
+            content: { "text/html": { schema: Type.String() } },
+          },
+        }),
+      },
+    },
+    async (request, reply) => {
+      const mail = await readMail(ctx, requirePrincipal(request.principal), request.params.id);
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("content-security-policy", MAIL_HTML_POLICY)
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "no-store")
+        .header("referrer-policy", "no-referrer")
+        .send(mail.html);
+    },
   );
 }

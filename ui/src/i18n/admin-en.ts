@@ -7,6 +7,7 @@ export const adminEn = {
   "nav.staff": "Staff",
   "nav.mailbox": "Mailbox",
   "admin.actions": "Actions",
+  "admin.edit": "Edit",
   "admin.save": "Save",
   "admin.cancel": "Cancel",
   "admin.notSaved": "Not saved: see the errors below.",

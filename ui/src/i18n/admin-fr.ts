@@ -8,6 +8,7 @@ export const adminFr: Record<AdminKey, string> = {
   "nav.staff": "Équipe",
   "nav.mailbox": "Boîte aux lettres",
   "admin.actions": "Opérations",
+  "admin.edit": "Modifier",
   "admin.save": "Enregistrer",
   "admin.cancel": "Annuler",
   "admin.notSaved": "Non enregistré : voir les erreurs ci-dessous.",

@@ -8,6 +8,7 @@ export const adminRu: Record<AdminKey, string> = {
   "nav.staff": "Сотрудники",
   "nav.mailbox": "Почтовый ящик",
   "admin.actions": "Действия",
+  "admin.edit": "Изменить",
   "admin.save": "Сохранить",
   "admin.cancel": "Отмена",
   "admin.notSaved": "Не сохранено: см. ошибки ниже.",

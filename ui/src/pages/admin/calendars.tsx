@@ -102,11 +102,12 @@ export function CalendarsPage() {
                   <td>{calendar.regions.join(", ")}</td>
                   <td>
                     <button
+                      aria-label={t("calendars.edit", { name: calendar.name })}
                       type="button"
                       class="button secondary"
                       onClick={() => open(calendar.code)}
                     >
-                      {t("calendars.edit", { name: calendar.name })}
+                      {t("admin.edit")}
                     </button>
                   </td>
                 </tr>

@@ -194,8 +194,13 @@ function Matrix({ product }: { product: string }) {
                   <td>{label("owner", row.owner)}</td>
                   <td>{row.text}</td>
                   <td>
-                    <button type="button" class="button secondary" onClick={() => open(row.area)}>
-                      {t("catalogue.edit", { area: label("area", row.area) })}
+                    <button
+                      aria-label={t("catalogue.edit", { area: label("area", row.area) })}
+                      type="button"
+                      class="button secondary"
+                      onClick={() => open(row.area)}
+                    >
+                      {t("admin.edit")}
                     </button>
                   </td>
                 </tr>

@@ -6,10 +6,10 @@ import { useLoad } from "../../lib/use-load.ts";
 import { LoadedPage } from "./shared.tsx";
 
 /**
- * One mail of the developer mailbox: its envelope, its text, and its HTML. The HTML is shown
- * only inside an iframe sandboxed with no permission at all (no scripts, no forms, no
- * same-origin access), written through srcdoc: it never becomes part of the Manager's page,
- * and the page's Content-Security-Policy, which the frame inherits, still applies inside it.
+ * One mail of the developer mailbox: its envelope, its text, and its HTML. The HTML never
+ * becomes part of the Manager's page: the frame loads it from the API's own address for it,
+ * sandboxed twice (the frame's empty sandbox attribute and the answer's CSP sandbox): no
+ * script, no form, an opaque origin; only the mail's inline styles apply.
  */
 export function MailPage({ id }: { id: string }) {
   const { t, label, locale, timeZone } = usePrefs();
@@ -40,7 +40,7 @@ export function MailPage({ id }: { id: string }) {
             </p>
             <section class="card" aria-labelledby="mail-envelope">
               <h2 id="mail-envelope">{t("mailbox.envelope")}</h2>
-              <dl class="facts">
+              <dl class="facts wrap">
                 {facts.map(([term, value]) => (
                   <div key={term}>
                     <dt>{term}</dt>
@@ -66,13 +66,13 @@ export function MailPage({ id }: { id: string }) {
                 class="mail-html"
                 title={t("mailbox.htmlFrame", { subject: mail.subject })}
                 sandbox=""
-                srcdoc={mail.html}
+                src={`/api/v1/admin/mailbox/${encodeURIComponent(mail.id)}/html`}
                 referrerpolicy="no-referrer"
               />
             </section>
             <details class="chart-data">
               <summary>{t("mailbox.headers")}</summary>
-              <dl class="facts mono">
+              <dl class="facts wrap mono">
                 {Object.entries(mail.headers).map(([name, value]) => (
                   <div key={name}>
                     <dt>{name}</dt>

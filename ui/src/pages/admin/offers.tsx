@@ -41,8 +41,15 @@ export function OffersPage() {
     loaded.reload();
   };
 
-  const targets = (minutes: Offer["firstResponseMinutes"]) =>
-    SEVERITIES.map((s) => `${label("severity", s)} ${formatMinutes(minutes[s], lang)}`).join(", ");
+  const targets = (minutes: Offer["firstResponseMinutes"]) => (
+    <ul class="plain nowrap">
+      {SEVERITIES.map((s) => (
+        <li key={s}>
+          {label("severity", s)}: {formatMinutes(minutes[s], lang)}
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <LoadedPage title={t("offers.title")} loaded={loaded}>
@@ -83,6 +90,7 @@ export function OffersPage() {
                       <td>{targets(offer.updateMinutes)}</td>
                       <td>
                         <button
+                          aria-label={t("offers.edit", { level: offer.levelName[lang] })}
                           type="button"
                           class="button secondary"
                           aria-expanded={editing === offer.id}
@@ -92,7 +100,7 @@ export function OffersPage() {
                             setEditing(editing === offer.id ? null : offer.id);
                           }}
                         >
-                          {t("offers.edit", { level: offer.levelName[lang] })}
+                          {t("admin.edit")}
                         </button>
                       </td>
                     </tr>

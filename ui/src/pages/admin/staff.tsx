@@ -115,8 +115,13 @@ export function StaffPage() {
                   <td>{m.maxConcurrentTickets}</td>
                   <td>{m.active ? t("report.yes") : t("report.no")}</td>
                   <td>
-                    <button type="button" class="button secondary" onClick={() => open(m.id)}>
-                      {t("staff.edit", { name: m.name })}
+                    <button
+                      aria-label={t("staff.edit", { name: m.name })}
+                      type="button"
+                      class="button secondary"
+                      onClick={() => open(m.id)}
+                    >
+                      {t("admin.edit")}
                     </button>
                   </td>
                 </tr>
