@@ -96,7 +96,10 @@ export async function managerUi(app: FastifyInstance, options: { dist?: string }
       const pathname = request.url.split("?")[0] ?? "/";
       const asset = assets.get(pathname);
       if (asset) return send(request, reply, asset);
-      const looksLikeFile = /\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith("/assets/");
+      // Files sit at the top (/favicon.ico) or under /assets/; deeper dotted paths are screens
+      // (/services/vps-1.example.net: service names are host names).
+      const looksLikeFile =
+        /^\/[^/]+\.[a-z0-9]+$/i.test(pathname) || pathname.startsWith("/assets/");
       if (pathname.startsWith("/api/") || looksLikeFile) return notFoundHandler(request, reply);
       if (!index) {
         return reply

@@ -34,6 +34,12 @@ describe("serving the Manager", () => {
     }
   });
 
+  it("serves the page for screens whose address ends like a file name (service host names)", async () => {
+    const res = await app.inject({ method: "GET", url: "/services/vps-12.vps.palier.net" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+  });
+
   it("caches hashed assets for a year and compresses them when asked", async () => {
     const res = await app.inject({
       method: "GET",
