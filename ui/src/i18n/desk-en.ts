@@ -26,6 +26,7 @@ export const deskEn = {
   "desk.filter.universe": "Universe",
   "desk.filter.tier": "Tier",
   "desk.filter.language": "Language",
+  "desk.filter.waiting": "Only queues with tickets waiting",
   "desk.filter.words": "Number, subject, account or service",
   "desk.col.queue": "Queue",
   "desk.col.waiting": "Waiting",

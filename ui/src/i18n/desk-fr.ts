@@ -28,6 +28,7 @@ export const deskFr: Record<DeskKey, string> = {
   "desk.filter.universe": "Univers",
   "desk.filter.tier": "Niveau d'équipe",
   "desk.filter.language": "Langue",
+  "desk.filter.waiting": "Seulement les files avec des tickets en attente",
   "desk.filter.words": "Numéro, objet, compte ou service",
   "desk.col.queue": "File",
   "desk.col.waiting": "En attente",

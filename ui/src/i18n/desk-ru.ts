@@ -31,6 +31,7 @@ export const deskRu: Record<DeskKey, string> &
   "desk.filter.universe": "Направление",
   "desk.filter.tier": "Линия поддержки",
   "desk.filter.language": "Язык",
+  "desk.filter.waiting": "Только очереди с ожидающими обращениями",
   "desk.filter.words": "Номер, тема, аккаунт или услуга",
   "desk.col.queue": "Очередь",
   "desk.col.waiting": "Ожидают",

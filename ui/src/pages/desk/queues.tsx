@@ -68,6 +68,7 @@ export function QueuesHome() {
     universe: query.get("universe") ?? "",
     tier: query.get("tier") ?? "",
     language: query.get("language") ?? "",
+    waiting: query.get("waiting") ?? "",
   };
   const setFilter = (name: keyof typeof filter, value: string) => {
     const next = new URLSearchParams({ ...filter, [name]: value });
@@ -82,15 +83,16 @@ export function QueuesHome() {
           (q) =>
             (!filter.universe || q.universe === filter.universe) &&
             (!filter.tier || q.tier === filter.tier) &&
-            (!filter.language || q.language === filter.language),
+            (!filter.language || q.language === filter.language) &&
+            (!filter.waiting || q.unassigned > 0),
         )
       : [];
-  const head = [
-    t("desk.col.queue"),
-    t("desk.col.waiting"),
-    t("desk.col.atRisk"),
-    t("desk.col.breached"),
-    t("desk.col.soonest"),
+  const head: [string, string?][] = [
+    [t("desk.col.queue")],
+    [t("desk.col.waiting"), "desk-stat"],
+    [t("desk.col.atRisk"), "desk-stat"],
+    [t("desk.col.breached"), "desk-stat"],
+    [t("desk.col.soonest")],
   ];
   return (
     <Page title={t("desk.queues.title")}>
@@ -122,6 +124,14 @@ export function QueuesHome() {
             text={(code) => label("desk.lang", code)}
             onChange={(v) => setFilter("language", v)}
           />
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={filter.waiting !== ""}
+              onChange={(e) => setFilter("waiting", e.currentTarget.checked ? "1" : "")}
+            />
+            {t("desk.filter.waiting")}
+          </label>
         </div>
         {queues.state === "loading" && <Loading />}
         {queues.state === "error" && (
@@ -133,8 +143,8 @@ export function QueuesHome() {
             <table class="desk-table" aria-label={t("desk.queues.list")}>
               <thead>
                 <tr>
-                  {head.map((name) => (
-                    <th key={name} scope="col">
+                  {head.map(([name, kind]) => (
+                    <th key={name} scope="col" class={kind}>
                       {name}
                     </th>
                   ))}

@@ -55,7 +55,7 @@ export function SlaCountdown({
       <time dateTime={dueAt} title={at}>
         {formatRelative(dueAt, locale, now)}
       </time>
-      {exact && <span class="countdown-exact"> · {at}</span>}
+      {exact && <span class="countdown-exact">{at}</span>}
     </span>
   );
 }

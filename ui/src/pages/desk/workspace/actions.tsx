@@ -171,7 +171,7 @@ export function Escalate({ ticket, onChanged }: { ticket: Ticket; onChanged: Don
   const { t } = prefs;
   const { busy, problem, run } = useCommand();
   const [summary, setSummary] = useState("");
-  const [done, setDone] = useState("");
+  const [done, setDone] = useState(false);
   const errors = fieldErrors(problem, prefs);
   if (ticket.status === "closed") return null;
   return (
@@ -181,7 +181,7 @@ export function Escalate({ ticket, onChanged }: { ticket: Ticket; onChanged: Don
       aria-busy={busy}
       onSubmit={async (event) => {
         event.preventDefault();
-        setDone("");
+        setDone(false);
         const ok = await run(
           api.POST("/api/v1/tickets/{number}/escalate", {
             params: { path: { number: ticket.number } },
@@ -192,7 +192,7 @@ export function Escalate({ ticket, onChanged }: { ticket: Ticket; onChanged: Don
             onChanged(next);
           },
         );
-        if (ok) setDone(t("desk.escalate.done"));
+        setDone(ok);
       }}
     >
       {problem && !errors.summary && <ProblemAlert problem={problem} />}
@@ -217,7 +217,7 @@ export function Escalate({ ticket, onChanged }: { ticket: Ticket; onChanged: Don
           {t("desk.escalate.submit")}
         </button>
         <p role="status" class="form-status">
-          {done}
+          {done && t("desk.escalate.done")}
         </p>
       </div>
     </form>

@@ -117,7 +117,8 @@ export function Composer({
   const [status, setStatus] = useState<StaffStatus | "">("");
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState("");
+  // What was just sent, translated when shown (the language may change meanwhile).
+  const [done, setDone] = useState<Mode | null>(null);
   const text = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (focusToken > 0) text.current?.focus();
@@ -130,7 +131,7 @@ export function Composer({
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
-    setDone("");
+    setDone(null);
     const path = { params: { path: { number: ticket.number } } };
     const result = await call(
       mode === "note"
@@ -145,7 +146,7 @@ export function Composer({
     setProblem(null);
     setBody("");
     setStatus("");
-    setDone(mode === "note" ? t("desk.compose.noteAdded") : t("desk.compose.replySent"));
+    setDone(mode);
     onSent();
   };
   const errors = fieldErrors(problem, prefs);
@@ -213,7 +214,8 @@ export function Composer({
             {mode === "note" ? t("desk.compose.addNote") : t("desk.compose.send")}
           </button>
           <p role="status" class="form-status">
-            {done}
+            {done === "note" && t("desk.compose.noteAdded")}
+            {done === "reply" && t("desk.compose.replySent")}
           </p>
         </div>
       </form>
