@@ -77,7 +77,13 @@ function ProductChooser({
   value: string;
   onChange(code: string): void;
 }) {
-  const { t } = usePrefs();
+  const { t, label } = usePrefs();
+  // The catalogue names known products in the reader's language; one an admin just created
+  // has only the name the API stores.
+  const productName = (p: { code: string; name: string }) => {
+    const known = label("product", p.code);
+    return known === p.code ? p.name : known;
+  };
   const products = useLoad(
     () =>
       load(
@@ -97,7 +103,7 @@ function ProductChooser({
           <option value="">{t("catalogue.chooseProduct")}</option>
           {products.data.items.map((p) => (
             <option key={p.code} value={p.code}>
-              {p.name} ({p.code})
+              {productName(p)} ({p.code})
             </option>
           ))}
         </select>
@@ -168,7 +174,7 @@ function Matrix({ product }: { product: string }) {
 
   return (
     <section class="card" aria-labelledby="matrix-title">
-      <h2 id="matrix-title">{t("catalogue.matrix", { product })}</h2>
+      <h2 id="matrix-title">{t("catalogue.matrix", { product: label("product", product) })}</h2>
       <SaveStatus text={status} />
       {matrix.state === "loading" && <Loading />}
       {matrix.state === "error" && (
@@ -180,7 +186,7 @@ function Matrix({ product }: { product: string }) {
             <Empty>{t("catalogue.emptyMatrix")}</Empty>
           ) : (
             <Table
-              label={t("catalogue.matrix", { product })}
+              label={t("catalogue.matrix", { product: label("product", product) })}
               head={[
                 t("catalogue.area"),
                 t("catalogue.owner"),
