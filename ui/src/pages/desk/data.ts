@@ -60,6 +60,10 @@ export function fetchAccountTickets(nic: string) {
   return api.GET("/api/v1/tickets", { params: { query: { account: nic, limit: 6 } } });
 }
 
+export function fetchStaffMember(id: string) {
+  return api.GET("/api/v1/staff/{id}", { params: { path: { id } } });
+}
+
 export function fetchStaff(universe: Universe) {
   return api.GET("/api/v1/staff", { params: { query: { universe, limit: 100 } } });
 }

@@ -6,7 +6,7 @@ import { usePrefs } from "../../../i18n/index.ts";
 import { fieldErrors } from "../../../lib/problem.ts";
 import { useLoad } from "../../../lib/use-load.ts";
 import { useMe } from "../../../session.ts";
-import { fetchStaff, type Ticket } from "../data.ts";
+import { fetchStaff, fetchStaffMember, type Ticket } from "../data.ts";
 
 const STATUSES = ["waiting-for-customer", "waiting-for-provider", "on-hold", "solved"] as const;
 type StaffStatus = (typeof STATUSES)[number];
@@ -49,12 +49,16 @@ export function Assignment({ ticket, onChanged }: { ticket: Ticket; onChanged: D
   }, [lead, ticket.universe]);
   const holder = ticket.staff?.assignedStaffId ?? null;
   const path = { params: { path: { number: ticket.number } } };
+  // The holder's name: every staff member may read staff records.
+  const holderRecord = useLoad(async () => {
+    if (!holder || holder === me.id) return null;
+    const result = await call(fetchStaffMember(holder));
+    return result.ok ? result.data.name : null;
+  }, [holder]);
   const holderName =
     holder === me.id
       ? t("desk.assign.me")
-      : staff.state === "ready"
-        ? (staff.data.find((s) => s.id === holder)?.name ?? t("desk.assign.someone"))
-        : t("desk.assign.someone");
+      : (holderRecord.state === "ready" && holderRecord.data) || t("desk.assign.someone");
   const errors = fieldErrors(problem, usePrefs());
   return (
     <div class="desk-actions">
