@@ -291,3 +291,46 @@ describe.skipIf(skip)("a technical partner", () => {
     await fastPath.getByText(usage(1)).waitFor();
   });
 });
+
+describe.skipIf(skip)("preferences kept on the server", () => {
+  it("saves the language and time zone chosen in the header, and applies them at the next sign-in elsewhere", async () => {
+    const { user } = await customerIn("en");
+    const first = await openBrowser();
+    first.page.setDefaultTimeout(10_000);
+    try {
+      await signIn(first.page, `${app.url}/`, user.email, TEST_PASSWORD);
+      await first.page.getByRole("heading", { level: 1, name: en["dashboard.title"] }).waitFor();
+      await first.page.getByLabel(en["prefs.timeZone"]).selectOption("Asia/Tokyo");
+      await first.page.getByLabel(en["prefs.language"]).selectOption("fr");
+      await first.page.getByRole("heading", { level: 1, name: fr["dashboard.title"] }).waitFor();
+      await expect
+        .poll(async () =>
+          ctx.db
+            .selectFrom("users")
+            .select(["language", "time_zone"])
+            .where("id", "=", user.id)
+            .executeTakeFirstOrThrow(),
+        )
+        .toEqual({ language: "fr", time_zone: "Asia/Tokyo" });
+    } finally {
+      await first.close();
+    }
+    // Another browser, English and Paris by default: the saved choices win once signed in.
+    const second = await openBrowser({ locale: "en-GB", timezoneId: "Europe/Paris" });
+    second.page.setDefaultTimeout(10_000);
+    try {
+      await signIn(second.page, `${app.url}/`, user.email, TEST_PASSWORD);
+      await second.page.getByRole("heading", { level: 1, name: fr["dashboard.title"] }).waitFor();
+      expect(await second.page.getByLabel(fr["prefs.timeZone"]).inputValue()).toBe("Asia/Tokyo");
+      // Remembered locally too, for the signed-out pages of this browser.
+      expect(
+        await second.page.evaluate(() => [
+          localStorage.getItem("palier.language"),
+          localStorage.getItem("palier.timeZone"),
+        ]),
+      ).toEqual(["fr", "Asia/Tokyo"]);
+    } finally {
+      await second.close();
+    }
+  });
+});
