@@ -12,6 +12,22 @@ import {
 } from "./calendar-form.tsx";
 import { LoadedPage, SaveStatus } from "./shared.tsx";
 
+type Weekday = (typeof WEEKDAYS)[number];
+
+/** Consecutive days with the same hours, so a table row reads "Monday – Friday: 09:00-18:00". */
+function weekRuns(calendar: Calendar): { first: Weekday; last: Weekday; hours: string }[] {
+  const runs: { first: Weekday; last: Weekday; hours: string }[] = [];
+  let previous: Weekday | null = null;
+  for (const day of WEEKDAYS) {
+    const hours = hoursText(calendar.weeklyHours[day]);
+    const run = runs[runs.length - 1];
+    if (hours && run && run.hours === hours && run.last === previous) run.last = day;
+    else if (hours) runs.push({ first: day, last: day, hours });
+    previous = day;
+  }
+  return runs;
+}
+
 /** Business calendars: their zone, weekly hours and holidays; staff admins edit or add one. */
 export function CalendarsPage() {
   const prefs = usePrefs();
@@ -89,13 +105,14 @@ export function CalendarsPage() {
                   <td>{calendar.timeZone}</td>
                   <td>
                     <ul class="plain">
-                      {WEEKDAYS.filter((d) => (calendar.weeklyHours[d]?.length ?? 0) > 0).map(
-                        (d) => (
-                          <li key={d}>
-                            {t(`weekday.${d}`)}: {hoursText(calendar.weeklyHours[d])}
-                          </li>
-                        ),
-                      )}
+                      {weekRuns(calendar).map((run) => (
+                        <li key={run.first}>
+                          {run.first === run.last
+                            ? t(`weekday.${run.first}`)
+                            : `${t(`weekday.${run.first}`)} – ${t(`weekday.${run.last}`)}`}
+                          : {run.hours}
+                        </li>
+                      ))}
                     </ul>
                   </td>
                   <td>{calendar.holidays.join(", ") || t("calendars.noHolidays")}</td>

@@ -15,9 +15,11 @@ export interface BarRow {
 
 const ROW = 22;
 const GAP = 10;
-const LABEL_WIDTH = 230;
-const BAR_WIDTH = 380;
-const VALUE_WIDTH = 110;
+// Each row's label sits on its own line above its bars: long names (Russian ones) never clip.
+const LABEL_HEIGHT = 18;
+const LEGEND_STEP = 170;
+const BAR_WIDTH = 520;
+const VALUE_WIDTH = 200;
 
 /**
  * A horizontal bar chart drawn as inline SVG (no chart library: the reports chunk stays small).
@@ -48,9 +50,9 @@ export function BarChart({
   const { t } = usePrefs();
   const biggest =
     max ?? Math.max(1, ...rows.flatMap((row) => series.map((s) => row.values[s.key] ?? 0)));
-  const band = series.length * ROW + GAP;
+  const band = LABEL_HEIGHT + series.length * ROW + GAP;
   const height = rows.length * band + (series.length > 1 ? 28 : 4);
-  const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
+  const width = BAR_WIDTH + VALUE_WIDTH;
   return (
     <figure class="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} class="chart-title">
@@ -71,25 +73,19 @@ export function BarChart({
           const top = r * band;
           return (
             <g key={row.label} transform={`translate(0 ${top})`}>
-              <text class="chart-label" x={LABEL_WIDTH - 8} y={(series.length * ROW) / 2 + 4}>
+              <text class="chart-label" x={0} y={13}>
                 {row.label}
               </text>
               {series.map((s, i) => {
                 const value = row.values[s.key] ?? null;
                 const length =
                   value === null ? 0 : (Math.min(value, biggest) / biggest) * BAR_WIDTH;
-                const y = i * ROW + 2;
+                const y = LABEL_HEIGHT + i * ROW + 2;
                 const text = series.length > 1 ? `${s.name}: ${format(value)}` : format(value);
                 return (
                   <g key={s.key}>
-                    <rect
-                      class={`bar ${s.style}`}
-                      x={LABEL_WIDTH}
-                      y={y}
-                      width={length}
-                      height={ROW - 6}
-                    />
-                    <text class="chart-value" x={LABEL_WIDTH + length + 6} y={y + ROW - 10}>
+                    <rect class={`bar ${s.style}`} x={0} y={y} width={length} height={ROW - 6} />
+                    <text class="chart-value" x={length + 6} y={y + ROW - 10}>
                       {text}
                     </text>
                   </g>
@@ -100,7 +96,7 @@ export function BarChart({
         })}
         {series.length > 1 &&
           series.map((s, i) => (
-            <g key={s.key} transform={`translate(${LABEL_WIDTH + i * 130} ${height - 18})`}>
+            <g key={s.key} transform={`translate(${i * LEGEND_STEP} ${height - 18})`}>
               <rect class={`bar ${s.style}`} width="14" height="14" />
               <text class="chart-value" x="20" y="12">
                 {s.name}
