@@ -177,10 +177,7 @@ function Shell({ session, saveFailed }: { session: Session; saveFailed: boolean 
       <a class="skip" href="#main">
         {prefs.t("app.skip")}
       </a>
-      <Header nav={nav} />
-      <p role="status" class="prefs-note">
-        {saveFailed ? prefs.t("prefs.saveFailed") : ""}
-      </p>
+      <Header nav={nav} saveFailed={saveFailed} />
       <main id="main" tabIndex={-1}>
         {page}
       </main>

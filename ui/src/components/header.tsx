@@ -16,7 +16,7 @@ function zones(current: string): string[] {
 }
 
 /** The banner: product name, main navigation, preferences and who is signed in. */
-export function Header({ nav }: { nav: NavItem[] }) {
+export function Header({ nav, saveFailed }: { nav: NavItem[]; saveFailed: boolean }) {
   const { t, lang, setLang, timeZone, setTimeZone } = usePrefs();
   const { session, signOut } = useSession();
   const zoneList = useMemo(() => zones(timeZone), [timeZone]);
@@ -68,6 +68,10 @@ export function Header({ nav }: { nav: NavItem[] }) {
           </select>
         </label>
       </fieldset>
+      {/* Inside the banner, so the note belongs to a landmark like the switches it is about. */}
+      <p role="status" class="prefs-note">
+        {saveFailed ? t("prefs.saveFailed") : ""}
+      </p>
       {me && (
         <div class="who">
           <span class="who-name">{me.name}</span>
