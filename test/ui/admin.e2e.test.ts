@@ -146,6 +146,8 @@ describe.skipIf(skip)("a staff admin's screens", () => {
     const high = targets.getByLabel(en["severity.high"]);
     await page.locator("#field-firstResponseMinutes-high-error").waitFor();
     expect(await high.getAttribute("aria-invalid")).toBe("true");
+    // Focus moves to the field the API named, so its message is read at once.
+    expect(await high.evaluate((input) => input === document.activeElement)).toBe(true);
     expect(await high.getAttribute("aria-describedby")).toBe(
       "field-firstResponseMinutes-high-error",
     );

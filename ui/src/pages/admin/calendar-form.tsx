@@ -1,10 +1,10 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { Field } from "../../components/field.tsx";
 import { ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import type { GetOk } from "./api-types.ts";
-import { errorAt, unshown } from "./shared.tsx";
+import { errorAt, unshown, useFormFocus } from "./shared.tsx";
 
 export type Calendar = GetOk<"/api/v1/support/calendars/{code}">;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -66,6 +66,9 @@ export function CalendarForm({
   );
   const [holidays, setHolidays] = useState((calendar?.holidays ?? []).join("\n"));
   const err = (path: string) => errorAt(problem, path, prefs);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormFocus(heading, formRef, problem);
   const submit = (event: Event) => {
     event.preventDefault();
     const weeklyHours: WeeklyHours = {};
@@ -84,11 +87,19 @@ export function CalendarForm({
         .filter(Boolean),
     });
   };
-  const heading = calendar ? t("calendars.editing", { name: calendar.name }) : t("calendars.new");
+  const title = calendar ? t("calendars.editing", { name: calendar.name }) : t("calendars.new");
   const rest = unshown(problem, ["code", "name", "timeZone", "weeklyHours", "holidays"]);
   return (
-    <form class="form admin-form card" onSubmit={submit} aria-labelledby="calendar-form" noValidate>
-      <h2 id="calendar-form">{heading}</h2>
+    <form
+      ref={formRef}
+      class="form admin-form card"
+      onSubmit={submit}
+      aria-labelledby="calendar-form"
+      noValidate
+    >
+      <h2 id="calendar-form" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
       {rest && <ProblemAlert problem={rest} />}
       <div class="form-grid">
         {!calendar && (

@@ -2,7 +2,6 @@ import { useState } from "preact/hooks";
 import { api, call, load, type Problem } from "../../api/client.ts";
 import { Table } from "../../components/table.tsx";
 import { usePrefs } from "../../i18n/index.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import {
   type Calendar,
   CalendarForm,
@@ -10,7 +9,7 @@ import {
   hoursText,
   WEEKDAYS,
 } from "./calendar-form.tsx";
-import { LoadedPage, SaveStatus } from "./shared.tsx";
+import { LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
 
 type Weekday = (typeof WEEKDAYS)[number];
 
@@ -32,7 +31,7 @@ function weekRuns(calendar: Calendar): { first: Weekday; last: Weekday; hours: s
 export function CalendarsPage() {
   const prefs = usePrefs();
   const { t } = prefs;
-  const loaded = useLoad(
+  const loaded = useKeptLoad(
     () => load(api.GET("/api/v1/support/calendars", { params: { query: { limit: 100 } } })),
     [],
   );

@@ -6,7 +6,7 @@ import { Table } from "../../components/table.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { type MatrixRow, MatrixRowForm, type RowPut } from "./matrix-form.tsx";
-import { LoadedPage, SaveStatus } from "./shared.tsx";
+import { LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
 
 /** The catalogue: universes and their products; pick a product to read and edit its matrix. */
 export function CataloguePage() {
@@ -116,7 +116,7 @@ function ProductChooser({
 function Matrix({ product }: { product: string }) {
   const prefs = usePrefs();
   const { t, label, lang } = prefs;
-  const matrix = useLoad(
+  const matrix = useKeptLoad(
     () =>
       load(
         api.GET("/api/v1/catalog/products/{id}/responsibilities", {

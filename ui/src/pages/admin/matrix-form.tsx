@@ -1,10 +1,10 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { Field } from "../../components/field.tsx";
 import { ProblemAlert } from "../../components/state.tsx";
 import { LANGUAGE_NAMES, LANGUAGES, usePrefs } from "../../i18n/index.ts";
 import type { BodyOf, GetOk } from "./api-types.ts";
-import { errorAt, unshown } from "./shared.tsx";
+import { errorAt, unshown, useFormFocus } from "./shared.tsx";
 
 export type MatrixRow = GetOk<"/api/v1/catalog/products/{id}/responsibilities">["items"][number];
 export type RowPut = BodyOf<"/api/v1/catalog/products/{id}/responsibilities/{area}", "put">;
@@ -31,6 +31,9 @@ export function MatrixRowForm({
   const [position, setPosition] = useState(row ? String(row.position) : "");
   const [explanation, setExplanation] = useState(row?.explanation ?? { en: "", fr: "", ru: "" });
   const err = (path: string) => errorAt(problem, path, prefs);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormFocus(heading, formRef, problem);
   const submit = (event: Event) => {
     event.preventDefault();
     const body: RowPut = { owner, explanation };
@@ -42,8 +45,16 @@ export function MatrixRowForm({
     ? t("catalogue.editing", { area: label("area", row.area) })
     : t("catalogue.newArea");
   return (
-    <form class="form admin-form" onSubmit={submit} aria-labelledby="matrix-form" noValidate>
-      <h3 id="matrix-form">{title}</h3>
+    <form
+      ref={formRef}
+      class="form admin-form"
+      onSubmit={submit}
+      aria-labelledby="matrix-form"
+      noValidate
+    >
+      <h3 id="matrix-form" ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
       {rest && <ProblemAlert problem={rest} />}
       <div class="form-grid">
         {!row && (

@@ -1,10 +1,10 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { Field } from "../../components/field.tsx";
 import { ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { type Offer, type OfferPatch, SEVERITIES } from "./offer-data.ts";
-import { Checks, errorAt, unshown } from "./shared.tsx";
+import { Checks, errorAt, unshown, useFormFocus } from "./shared.tsx";
 
 const CHANNELS = ["ticket", "chat", "phone", "tam"] as const;
 const COVERAGES = ["business-hours", "24x7", "24x7-critical"] as const;
@@ -64,6 +64,9 @@ export function OfferForm({
   });
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   const err = (path: string) => errorAt(problem, path, prefs);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormFocus(heading, formRef, problem);
   const submit = (event: Event) => {
     event.preventDefault();
     onSave({
@@ -163,12 +166,13 @@ export function OfferForm({
   ]);
   return (
     <form
+      ref={formRef}
       class="form admin-form"
       onSubmit={submit}
       aria-labelledby={`offer-form-${offer.id}`}
       noValidate
     >
-      <h3 id={`offer-form-${offer.id}`}>
+      <h3 id={`offer-form-${offer.id}`} ref={heading} tabIndex={-1}>
         {t("offers.editing", {
           level: offer.levelName[lang],
           universe: label("universe", offer.universe),

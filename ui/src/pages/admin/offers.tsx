@@ -3,17 +3,16 @@ import { api, call, load, type Problem } from "../../api/client.ts";
 import { Table } from "../../components/table.tsx";
 import { LANGUAGE_NAMES, LANGUAGES, usePrefs } from "../../i18n/index.ts";
 import { formatMinutes } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { priceText } from "../support/price.tsx";
 import { type Offer, type OfferPatch, SEVERITIES, UNIVERSES } from "./offer-data.ts";
 import { OfferForm } from "./offer-form.tsx";
-import { LoadedPage, SaveStatus } from "./shared.tsx";
+import { LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
 
 /** Every offer per universe with its terms and targets; staff admins edit one at a time. */
 export function OffersPage() {
   const prefs = usePrefs();
   const { t, label, lang } = prefs;
-  const loaded = useLoad(() => load(api.GET("/api/v1/support/offers")), []);
+  const loaded = useKeptLoad(() => load(api.GET("/api/v1/support/offers")), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState("");

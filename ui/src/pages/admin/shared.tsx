@@ -1,10 +1,11 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, RefObject } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import type { Problem } from "../../api/client.ts";
 import { Page } from "../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../components/state.tsx";
 import type { Translator } from "../../i18n/index.ts";
 import { fieldMessage } from "../../lib/problem.ts";
-import type { Loaded } from "../../lib/use-load.ts";
+import { type Loaded, useLoad } from "../../lib/use-load.ts";
 import "../../styles/admin.css";
 
 /**
@@ -100,4 +101,43 @@ export function SaveStatus({ text }: { text: string }) {
       {text}
     </p>
   );
+}
+
+/**
+ * useLoad that keeps showing the last answer while it reloads (after a save), so the table,
+ * the saved message and the button that opened the form stay in place instead of a spinner.
+ */
+export function useKeptLoad<T>(
+  loader: () => Promise<T>,
+  inputs: readonly unknown[],
+): Loaded<T> & { reload(): void } {
+  const loaded = useLoad(loader, inputs);
+  const last = useRef<T | null>(null);
+  if (loaded.state === "ready") last.current = loaded.data;
+  if (loaded.state === "loading" && last.current !== null) {
+    return { state: "ready", data: last.current, reload: loaded.reload };
+  }
+  return loaded;
+}
+
+/**
+ * An edit form that opens below its table: its heading takes focus when it appears, and when
+ * it closes (saved or cancelled) focus goes back to the button that opened it, if still there.
+ */
+export function useFormFocus(
+  heading: RefObject<HTMLElement | null>,
+  form: RefObject<HTMLFormElement | null>,
+  problem: Problem | null,
+): void {
+  useEffect(() => {
+    const opener = document.activeElement;
+    heading.current?.focus();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+  // After a refusal, the first field the API named takes focus: its message is read with it.
+  useEffect(() => {
+    if (problem) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problem]);
 }

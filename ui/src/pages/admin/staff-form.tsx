@@ -1,10 +1,10 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Problem, Schemas } from "../../api/client.ts";
 import { Field } from "../../components/field.tsx";
 import { ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import type { BodyOf } from "./api-types.ts";
-import { Checks, errorAt, unshown } from "./shared.tsx";
+import { Checks, errorAt, unshown, useFormFocus } from "./shared.tsx";
 
 export type StaffMember = Schemas["StaffMember"];
 export type NewStaff = BodyOf<"/api/v1/staff", "post">;
@@ -70,6 +70,9 @@ export function StaffForm({
   });
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   const err = (path: string) => errorAt(problem, path, prefs);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormFocus(heading, formRef, problem);
   const submit = (event: Event) => {
     event.preventDefault();
     const common = {
@@ -117,8 +120,16 @@ export function StaffForm({
   );
   const rest = unshown(problem, FIELDS);
   return (
-    <form class="form admin-form card" onSubmit={submit} aria-labelledby="staff-form" noValidate>
-      <h2 id="staff-form">{member ? t("staff.editing", { name: member.name }) : t("staff.new")}</h2>
+    <form
+      ref={formRef}
+      class="form admin-form card"
+      onSubmit={submit}
+      aria-labelledby="staff-form"
+      noValidate
+    >
+      <h2 id="staff-form" ref={heading} tabIndex={-1}>
+        {member ? t("staff.editing", { name: member.name }) : t("staff.new")}
+      </h2>
       {rest && <ProblemAlert problem={rest} />}
       <div class="form-grid">
         {!member && input("email", "email", t("staff.email"))}

@@ -2,8 +2,7 @@ import { useState } from "preact/hooks";
 import { api, call, load, type Problem, type Result } from "../../api/client.ts";
 import { Table } from "../../components/table.tsx";
 import { usePrefs } from "../../i18n/index.ts";
-import { useLoad } from "../../lib/use-load.ts";
-import { LoadedPage, SaveStatus } from "./shared.tsx";
+import { LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
 import { type NewStaff, StaffForm, type StaffMember, type StaffPatch } from "./staff-form.tsx";
 
 /** Every page of staff, 100 at a time: a support organisation is hundreds of people at most. */
@@ -25,7 +24,7 @@ async function fetchAllStaff(): Promise<StaffMember[]> {
 /** Staff members with their role, skills and capacity; staff admins add and change them. */
 export function StaffPage() {
   const { t, label } = usePrefs();
-  const loaded = useLoad(fetchAllStaff, []);
+  const loaded = useKeptLoad(fetchAllStaff, []);
   // The member being edited by id, "" for a new one, null when the form is closed.
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
