@@ -53,6 +53,7 @@ describe.skipIf(skip).each([
   let customer: TestUser;
   let agent: TestStaff;
   let ticket: Json;
+  let vps: Awaited<ReturnType<typeof createService>>;
   const subject = `Disk full ${lang} ${Date.now()}`;
   const answer = `Purged the old logs on the ${lang} server.`;
   const note = `Internal: customer keeps 90 days of logs (${lang}).`;
@@ -61,15 +62,10 @@ describe.skipIf(skip).each([
   beforeAll(async () => {
     const account = await createAccount(ctx.db, { name: `Fromagerie ${lang}` });
     customer = await createUser(ctx.db, account);
-    const vps = await createService(ctx.db, { admin: account });
+    vps = await createService(ctx.db, { admin: account });
     await subscribe(ctx.db, account, "server", "business");
     const opened = await openIncident(ctx, customer, vps, { subject });
-    // Whoever routing picked in this shared database, the ticket waits in its queue.
-    const seen = (await get(ctx, admin, `/tickets/${opened.number}`)).json();
-    if (seen.staff.assignedStaffId) {
-      await postOk(ctx, admin, `/tickets/${opened.number}/unassign`, undefined, 200);
-    }
-    ticket = (await get(ctx, admin, `/tickets/${opened.number}`)).json();
+    ticket = await waiting(opened.number);
     agent = await createStaff(ctx.db, { tier: ticket.staff.tier, universes: ["server"] });
     browser = await openBrowser();
     browser.page.setDefaultTimeout(15_000);
@@ -78,6 +74,15 @@ describe.skipIf(skip).each([
   afterAll(async () => {
     await browser?.close();
   });
+
+  /** Whoever routing picked in this shared database, the ticket goes back to wait in its queue. */
+  async function waiting(number: string): Promise<Json> {
+    const seen = (await get(ctx, admin, `/tickets/${number}`)).json();
+    if (seen.staff.assignedStaffId) {
+      await postOk(ctx, admin, `/tickets/${number}/unassign`, undefined, 200);
+    }
+    return (await get(ctx, admin, `/tickets/${number}`)).json();
+  }
 
   it("finds the ticket in its queue, with its count and the keys on screen", async () => {
     const { page } = browser;
@@ -94,8 +99,14 @@ describe.skipIf(skip).each([
     const queues = page.getByRole("table", { name: T["desk.queues.list"] });
     const row = queues.getByRole("row").filter({ hasText: name });
     expect(await row.count()).toBe(1);
-    expect(Number(await row.getByRole("cell").nth(1).textContent())).toBeGreaterThanOrEqual(1);
+    const count = async () => Number(await row.getByRole("cell").nth(1).textContent());
+    const before = await count();
+    expect(before).toBeGreaterThanOrEqual(1);
     expect(await seriousViolations(page)).toEqual([]);
+    // Another ticket in the same queue: the count follows without reloading the page.
+    const another = await openIncident(ctx, customer, vps, { subject: `${subject} (2)` });
+    await waiting(another.number);
+    await expect.poll(count, { timeout: 20_000 }).toBeGreaterThan(before);
 
     await row.getByRole("link", { name }).click();
     await page.getByRole("heading", { level: 1, name: new RegExp(T["desk.lang.en"]) }).waitFor();

@@ -41,6 +41,8 @@ export const deskEn = {
   "desk.mine.title": "My tickets",
   "desk.mine.list": "Tickets assigned to me, soonest due first",
   "desk.list.empty": "No ticket here.",
+  "desk.list.changed": "Tickets changed since this list was read.",
+  "desk.list.refresh": "Refresh the list",
   "desk.list.more": "Show more",
   "desk.list.shown": "{shown} shown of {loaded} loaded; filters apply to the loaded tickets.",
   "desk.keys.title": "Keys:",

@@ -43,6 +43,8 @@ export const deskFr: Record<DeskKey, string> = {
   "desk.mine.title": "Mes tickets",
   "desk.mine.list": "Tickets qui me sont attribués, échéance la plus proche d'abord",
   "desk.list.empty": "Aucun ticket ici.",
+  "desk.list.changed": "Des tickets ont changé depuis le chargement de cette liste.",
+  "desk.list.refresh": "Actualiser la liste",
   "desk.list.more": "Afficher plus",
   "desk.list.shown":
     "{shown} affichés sur {loaded} chargés ; les filtres portent sur les tickets chargés.",

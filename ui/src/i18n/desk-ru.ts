@@ -46,6 +46,8 @@ export const deskRu: Record<DeskKey, string> &
   "desk.mine.title": "Мои обращения",
   "desk.mine.list": "Обращения, назначенные мне, ближайший срок сверху",
   "desk.list.empty": "Здесь нет обращений.",
+  "desk.list.changed": "С момента загрузки списка обращения изменились.",
+  "desk.list.refresh": "Обновить список",
   "desk.list.more": "Показать ещё",
   "desk.list.shown":
     "Показано {shown} из {loaded} загруженных; фильтры действуют на загруженные обращения.",

@@ -70,3 +70,18 @@ export function useTicketEvents(number: string, onEvent: (event: LiveEvent) => v
     };
   }, [number]);
 }
+
+/** Calls `onEvent` for every ticket event while the screen is shown (the staff desk's lists). */
+export function useLiveEvents(onEvent: (event: LiveEvent) => void): void {
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => {
+    const listener: Listener = (event) => latest.current(event);
+    listeners.add(listener);
+    open();
+    return () => {
+      listeners.delete(listener);
+      closeIfIdle();
+    };
+  }, []);
+}

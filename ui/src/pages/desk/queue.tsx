@@ -3,6 +3,7 @@ import { call, type Problem } from "../../api/client.ts";
 import { Page } from "../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
+import { useLiveEvents } from "../../lib/live.ts";
 import { Link } from "../../lib/router.tsx";
 import { useLoad } from "../../lib/use-load.ts";
 import {
@@ -35,6 +36,9 @@ function PagedTickets({ label, read, inputs }: { label: string; read: Reader; in
   const [severity, setSeverity] = useState("");
   const [status, setStatus] = useState("");
   const [words, setWords] = useState("");
+  // The list is not reordered under the reader's keys: a change is offered as a refresh.
+  const [stale, setStale] = useState(false);
+  useLiveEvents(() => setStale(true));
   if (first.state === "loading") return <Loading />;
   if (first.state === "error")
     return <ProblemAlert problem={first.problem} onRetry={first.reload} />;
@@ -94,7 +98,21 @@ function PagedTickets({ label, read, inputs }: { label: string; read: Reader; in
       </div>
       <p class="hint" role="status">
         {t("desk.list.shown", { shown: shown.length, loaded: items.length })}
+        {stale && ` ${t("desk.list.changed")}`}
       </p>
+      {stale && (
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => {
+            setStale(false);
+            setMore(null);
+            first.reload();
+          }}
+        >
+          {t("desk.list.refresh")}
+        </button>
+      )}
       <ListKeysHelp />
       <DeskTicketTable label={label} tickets={shown} />
       {problem && <ProblemAlert problem={problem} />}

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from "preact/hooks";
 import { call, load } from "../../api/client.ts";
 import { Page } from "../../components/page.tsx";
 import { Empty, Loading, ProblemAlert } from "../../components/state.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { formatNumber, formatRelative } from "../../lib/format.ts";
+import { useLiveEvents } from "../../lib/live.ts";
 import { Link, navigate, useLocation } from "../../lib/router.tsx";
 import { useLoad } from "../../lib/use-load.ts";
 import { useMe } from "../../session.ts";
@@ -77,9 +79,28 @@ export function QueuesHome() {
     navigate(search ? `/?${search}` : "/", { replace: true });
   };
   const queues = useLoad(async () => (await load(fetchQueues())).items, []);
+  // Counts follow ticket events; a burst of events is read again once, three seconds later.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useLiveEvents(() => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      queues.reload();
+    }, 3_000);
+  });
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+  // While a live refresh reads again, the previous counts stay on screen (no flashing table).
+  const kept = useRef<QueueSummary[] | null>(null);
+  if (queues.state === "ready") kept.current = queues.data;
+  const data = queues.state === "error" ? null : kept.current;
   const shown =
-    queues.state === "ready"
-      ? queues.data.filter(
+    data !== null
+      ? data.filter(
           (q) =>
             (!filter.universe || q.universe === filter.universe) &&
             (!filter.tier || q.tier === filter.tier) &&
@@ -133,11 +154,11 @@ export function QueuesHome() {
             {t("desk.filter.waiting")}
           </label>
         </div>
-        {queues.state === "loading" && <Loading />}
+        {queues.state === "loading" && data === null && <Loading />}
         {queues.state === "error" && (
           <ProblemAlert problem={queues.problem} onRetry={queues.reload} />
         )}
-        {queues.state === "ready" && shown.length === 0 && <Empty>{t("desk.queues.empty")}</Empty>}
+        {data !== null && shown.length === 0 && <Empty>{t("desk.queues.empty")}</Empty>}
         {shown.length > 0 && (
           <div class="table-wrap">
             <table class="desk-table" aria-label={t("desk.queues.list")}>
