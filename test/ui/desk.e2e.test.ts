@@ -53,6 +53,7 @@ describe.skipIf(skip).each([
   let customer: TestUser;
   let agent: TestStaff;
   let ticket: Json;
+  let another: Json;
   let vps: Awaited<ReturnType<typeof createService>>;
   const subject = `Disk full ${lang} ${Date.now()}`;
   const answer = `Purged the old logs on the ${lang} server.`;
@@ -104,7 +105,11 @@ describe.skipIf(skip).each([
     expect(before).toBeGreaterThanOrEqual(1);
     expect(await seriousViolations(page)).toEqual([]);
     // Another ticket in the same queue: the count follows without reloading the page.
-    const another = await openIncident(ctx, customer, vps, { subject: `${subject} (2)` });
+    // On the operating system: the customer's side of the VPS matrix.
+    another = await openIncident(ctx, customer, vps, {
+      subject: `${subject} (2)`,
+      area: "operating-system",
+    });
     await waiting(another.number);
     await expect.poll(count, { timeout: 20_000 }).toBeGreaterThan(before);
 
@@ -203,6 +208,20 @@ describe.skipIf(skip).each([
     const context = page.getByRole("complementary", { name: T["desk.ctx.label"] });
     await context.getByText(`Fromagerie ${lang}`).waitFor();
     expect(await context.textContent()).toContain(T["level.business"]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("reaches the account's other ticket from the context and sends the out-of-perimeter answer", async () => {
+    const { page } = browser;
+    const context = page.getByRole("complementary", { name: T["desk.ctx.label"] });
+    await context.getByRole("link", { name: another.number }).click();
+    await page.getByRole("heading", { level: 1, name: `${subject} (2)` }).waitFor();
+    await page.getByRole("button", { name: T["desk.oop.send"] }).click();
+    const thread = page.getByRole("region", { name: T["thread.title"] });
+    const sent = thread.getByRole("article", { name: new RegExp(T["desk.thread.public"]) });
+    await sent.first().waitFor();
+    const details = page.getByRole("region", { name: T["ticket.details"] });
+    await details.getByText(T["desk.fact.outOfPerimeter"]).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
