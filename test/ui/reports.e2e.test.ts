@@ -113,4 +113,34 @@ describe.skipIf(skip).each([
     expect(answer.headers()["content-type"]).toContain("text/csv");
     expect(await answer.text()).toContain(answered.severity);
   });
+
+  it("takes chosen dates, with the API's complaint about them under the date it names", async () => {
+    const { page } = browser;
+    await page.getByLabel(T["report.period"]).selectOption("custom");
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel(T["report.from"], { exact: true }).fill(today);
+    await page.getByLabel(T["report.to"], { exact: true }).fill("2025-01-01");
+    await page.getByRole("button", { name: T["report.apply"] }).click();
+    await page.locator("#field-from-error").waitFor();
+    const from = page.getByLabel(T["report.from"], { exact: true });
+    expect(await from.getAttribute("aria-describedby")).toBe("field-from-error");
+
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    await from.fill(weekAgo);
+    await page.getByLabel(T["report.to"], { exact: true }).fill(today);
+    await page.getByRole("button", { name: T["report.apply"] }).click();
+    await page.locator("#field-from-error").waitFor({ state: "detached" });
+    const link = page.getByRole("link", {
+      name: T["report.csv"].replace("{report}", T["report.compliance"]),
+    });
+    const query = new URL((await link.getAttribute("href")) ?? "", app.url).searchParams;
+    // Midnight to midnight in the browser's zone (Europe/Paris), both days included.
+    const span =
+      new Date(query.get("to") ?? "").getTime() - new Date(query.get("from") ?? "").getTime();
+    expect(span).toBe(8 * 86_400_000);
+    expect(new Date(query.get("from") ?? "").toISOString()).toMatch(/T2[23]:00:00\.000Z$/);
+    const compliance = page.getByRole("figure", { name: T["report.complianceChart"] });
+    const group = `${T["universe.server"]} · ${T["level.business"]}`;
+    expect(await compliance.getByRole("img").textContent()).toContain(group);
+  });
 });
