@@ -36,7 +36,8 @@ function useCommand() {
 
 /** Who holds the ticket: take it, give it to someone (leads and admins), put it back. */
 export function Assignment({ ticket, onChanged }: { ticket: Ticket; onChanged: Done }) {
-  const { t } = usePrefs();
+  const prefs = usePrefs();
+  const { t } = prefs;
   const me = useMe();
   const { busy, problem, run } = useCommand();
   const lead = me.kind === "staff" && (me.role === "lead" || me.role === "admin");
@@ -59,7 +60,7 @@ export function Assignment({ ticket, onChanged }: { ticket: Ticket; onChanged: D
     holder === me.id
       ? t("desk.assign.me")
       : (holderRecord.state === "ready" && holderRecord.data) || t("desk.assign.someone");
-  const errors = fieldErrors(problem, usePrefs());
+  const errors = fieldErrors(problem, prefs);
   return (
     <div class="desk-actions">
       <p>{holder ? t("desk.assign.heldBy", { name: holderName }) : t("desk.assign.nobody")}</p>
