@@ -9,7 +9,7 @@ import {
   hoursText,
   WEEKDAYS,
 } from "./calendar-form.tsx";
-import { LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
+import { allPages, LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
 
 type Weekday = (typeof WEEKDAYS)[number];
 
@@ -32,7 +32,15 @@ export function CalendarsPage() {
   const prefs = usePrefs();
   const { t } = prefs;
   const loaded = useKeptLoad(
-    () => load(api.GET("/api/v1/support/calendars", { params: { query: { limit: 100 } } })),
+    async () => ({
+      items: await allPages((cursor) =>
+        load(
+          api.GET("/api/v1/support/calendars", {
+            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ),
+    }),
     [],
   );
   // The calendar being edited by code, "" for a new one, null when the form is closed.

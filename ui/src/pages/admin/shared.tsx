@@ -141,3 +141,17 @@ export function useFormFocus(
     if (problem) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [problem]);
 }
+
+/** Every page of a cursor-paged list, 100 at a time: admin lists are short, and shown whole. */
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await page(cursor);
+    all.push(...answer.items);
+    cursor = answer.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

@@ -2,24 +2,18 @@ import { useState } from "preact/hooks";
 import { api, call, load, type Problem, type Result } from "../../api/client.ts";
 import { Table } from "../../components/table.tsx";
 import { usePrefs } from "../../i18n/index.ts";
-import { LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
+import { allPages, LoadedPage, SaveStatus, useKeptLoad } from "./shared.tsx";
 import { type NewStaff, StaffForm, type StaffMember, type StaffPatch } from "./staff-form.tsx";
 
-/** Every page of staff, 100 at a time: a support organisation is hundreds of people at most. */
-async function fetchAllStaff(): Promise<StaffMember[]> {
-  const all: StaffMember[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await load(
+/** Every staff member: a support organisation is hundreds of people at most. */
+const fetchAllStaff = () =>
+  allPages((cursor) =>
+    load(
       api.GET("/api/v1/staff", {
         params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
       }),
-    );
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
+    ),
+  );
 
 /** Staff members with their role, skills and capacity; staff admins add and change them. */
 export function StaffPage() {
