@@ -178,8 +178,13 @@ export async function seedDemoSupport(
         ),
       ) ??
       pick(working.filter((s) => s.tier === tier && s.universes.includes(universe))) ??
-      pick(working.filter((s) => s.tier === tier)) ??
-      pick(working.filter((s) => s.universes.includes(universe)))
+      // Someone of the universe before anyone of the tier: agents read only their universes'
+      // tickets, so an assignee outside it could not even open the ticket it holds.
+      pick(
+        working.filter((s) => s.universes.includes(universe) && s.languages.includes(language)),
+      ) ??
+      pick(working.filter((s) => s.universes.includes(universe))) ??
+      pick(working.filter((s) => s.tier === tier))
     );
   };
   const outOfPerimeterText = async (ticket: DemoTicket) => {

@@ -375,6 +375,17 @@ describe("demo support data", () => {
     }
   });
 
+  it("assigns tickets only to staff who serve their universe or product", async () => {
+    const assigned = await count(
+      "select count(*) as n from tickets where assigned_staff_id is not null",
+    );
+    expect(assigned).toBeGreaterThan(0);
+    const outside = await column(`
+      select 'PAL-' || t.number as v from tickets t join staff s on s.id = t.assigned_staff_id
+      where not (t.universe = any(s.universes) or t.product = any(s.products))`);
+    expect(outside).toEqual([]);
+  });
+
   it("never shows a customer the internal notes of its tickets", async () => {
     const noted = await sql<{ number: number; email: string; visible: number }>`
       select t.number, u.email,

@@ -12,7 +12,9 @@ export const LANGUAGE_NAMES: Record<Lang, string> = {
   ru: "Русский",
 };
 
-type PluralBase = Key extends `${infer Base}_other` ? Base : never;
+// Distributes over the keys only through a type parameter (a plain union would not distribute).
+type PluralBaseOf<K> = K extends `${infer Base}_other` ? Base : never;
+type PluralBase = PluralBaseOf<Key>;
 /**
  * Every catalogue has every key (a missing one fails the type check), plus the plural forms
  * its language needs beyond one/other (Russian few and many).
