@@ -285,6 +285,16 @@ export const en = {
   "cc.noToken": "To decide, open the link in the email your account received about this change.",
   "cc.done.accepted": "You accepted this change.",
   "cc.done.refused": "You refused this change.",
+  "cc.none": "No contact change for this service yet.",
+  "cc.list": "Contact changes of this service",
+  "cc.request": "Hand over a role",
+  "cc.requestHint":
+    "Both accounts receive an email with a link to accept or refuse; the role moves once both have accepted.",
+  "cc.to": "NIC handle of the receiving account",
+  "cc.toHint": "The account that will hold the role, for example its partner's NIC handle.",
+  "cc.submit": "Request the change",
+  "cc.requested": "Requested: the {role} role goes to {nic} once both accounts accept.",
+  "service.contactChanges": "Contact changes",
 } as const;
 
 export type Key = keyof typeof en;

@@ -286,4 +286,15 @@ export const fr: Catalog = {
     "Pour décider, ouvrez le lien de l'e-mail reçu par votre compte au sujet de ce changement.",
   "cc.done.accepted": "Vous avez accepté ce changement.",
   "cc.done.refused": "Vous avez refusé ce changement.",
+  "cc.none": "Aucun changement de contact pour ce service pour l'instant.",
+  "cc.list": "Changements de contact de ce service",
+  "cc.request": "Transmettre un rôle",
+  "cc.requestHint":
+    "Les deux comptes reçoivent un e-mail avec un lien pour accepter ou refuser ; le rôle change de main une fois que les deux ont accepté.",
+  "cc.to": "Identifiant NIC du compte qui reçoit",
+  "cc.toHint": "Le compte qui tiendra le rôle, par exemple l'identifiant NIC de votre partenaire.",
+  "cc.submit": "Demander le changement",
+  "cc.requested":
+    "Demande envoyée : le rôle {role} passera à {nic} quand les deux comptes auront accepté.",
+  "service.contactChanges": "Changements de contact",
 };

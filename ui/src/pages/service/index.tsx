@@ -6,6 +6,7 @@ import { DateTime } from "../../components/time.tsx";
 import { usePrefs } from "../../i18n/index.ts";
 import { Link } from "../../lib/router.tsx";
 import { useLoad } from "../../lib/use-load.ts";
+import { ContactChanges } from "./contact-changes.tsx";
 import { fetchContacts, fetchService, type Service } from "./data.ts";
 import { ContactTable, Matrix, Resources, ServiceTickets } from "./sections.tsx";
 
@@ -88,6 +89,9 @@ export function ServicePage({ name }: { name: string }) {
       </Section>
       <Section id="service-contacts" title={t("service.contacts")}>
         <ContactTable contacts={contacts} />
+      </Section>
+      <Section id="service-contact-changes" title={t("service.contactChanges")}>
+        <ContactChanges service={service} />
       </Section>
       <Section id="service-tickets" title={t("service.tickets")}>
         <ServiceTickets name={service.name} />
