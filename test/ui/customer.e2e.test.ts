@@ -93,9 +93,9 @@ describe.skipIf(skip).each([
     await thread.getByText(`Answer ${lang}-one: the disk was moved.`).waitFor();
     await thread.getByRole("button", { name: T["rating.open"] }).click();
     // Opening the form moves focus to its first choice.
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
-      "solved",
-    );
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe("solved");
     await thread.getByLabel(T["rating.solved"]).check();
     await thread.getByRole("button", { name: T["rating.submit"] }).click();
     await thread.getByText(T["rating.done.solved"]).waitFor();

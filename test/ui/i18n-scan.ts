@@ -71,10 +71,13 @@ export function englishOnly(english: Catalog, target: Catalog): { key: string; p
   return (
     Object.entries(english)
       .filter(([key, text]) => target[key] !== text && !own.has(text))
-      // Enough words of its own to be recognised: "{level} in {universe}" would match any text.
+      // Enough words of its own to be recognised: "{level} in {universe}" would match any text,
+      // and "Ticket {number}" any ticket whose subject starts with that word.
       .filter(([, text]) => {
-        const letters = text.replace(/\{\w+\}/g, "").match(/\p{L}/gu)?.length ?? 0;
-        return text.includes("{") ? letters >= 5 : letters >= 2;
+        const fixed = text.replace(/\{\w+\}/g, " ");
+        const letters = fixed.match(/\p{L}/gu)?.length ?? 0;
+        const words = fixed.match(/\p{L}{2,}/gu)?.length ?? 0;
+        return text.includes("{") ? letters >= 5 && words >= 2 : letters >= 2;
       })
       .map(([key, text]) => ({
         key,

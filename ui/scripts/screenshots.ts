@@ -14,11 +14,14 @@ mkdirSync(out, { recursive: true });
 const browser = await openBrowser({ locale: "en-GB", timezoneId: "Europe/Paris" });
 const { page } = browser;
 page.setDefaultTimeout(20_000);
-const shot = (name: string) => page.screenshot({ path: `${out}${name}.png`, fullPage: true });
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: `${out}${name}.png`, fullPage });
+const settled = () =>
+  page.waitForFunction(() => document.querySelectorAll("main .loading").length === 0);
 try {
   await signIn(page, base, "camille.durand@atelier-lumiere.example", "palier-demo-2026");
   // The demo customer writes in French; the screenshots are in English.
-  await page.getByLabel("Langue").selectOption("en");
+  await page.locator("fieldset.prefs select").first().selectOption("en");
   const tickets = page.getByRole("table", { name: "Open tickets" });
   await tickets.waitFor();
   await page.getByRole("table", { name: "Server" }).waitFor();
@@ -41,6 +44,35 @@ try {
   await page.getByRole("link", { name: "Support levels" }).click();
   await page.getByRole("table", { name: "Market" }).waitFor();
   await shot("support-levels");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // The support desk, as the demo's L1 agent (English).
+  await signIn(page, base, "lea.martin@palier.cloud", "palier-demo-2026");
+  await page.locator("fieldset.prefs select").first().selectOption("en");
+  const queues = page.getByRole("table", { name: "Queues I can take tickets from" });
+  await queues.getByRole("row").nth(1).waitFor();
+  await shot("agent-queues");
+  // The demo's open tickets are mostly assigned: her own list shows the countdowns best.
+  await page.getByRole("link", { name: "My tickets" }).click();
+  const queue = page.getByRole("table");
+  await queue.getByRole("link").first().waitFor();
+  await shot("agent-queue");
+  await queue.getByRole("link").first().click();
+  await page.getByRole("region", { name: "Conversation" }).waitFor();
+  // The context panel loads the account, the service and the account's other tickets.
+  await page.getByRole("complementary").last().getByRole("link").first().waitFor();
+  await settled();
+  await shot("ticket-workspace");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // Reports, as the demo's lead.
+  await signIn(page, base, "ivan.petrov@palier.cloud", "palier-demo-2026");
+  await page.locator("fieldset.prefs select").first().selectOption("en");
+  await page.getByRole("link", { name: "Reports" }).click();
+  await page.locator("main figure svg").first().waitFor();
+  await settled();
+  // The page runs long (every universe × level × severity): its first screen shows the kind.
+  await shot("reports", false);
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();
