@@ -4,6 +4,7 @@ import type { Config } from "../../src/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { OutboxEvent } from "../../src/jobs/consumers.ts";
 import type { JobContext } from "../../src/jobs/jobs.ts";
+import { JOB_SCHEMA } from "../../src/jobs/queue.ts";
 import { mailConsumer } from "../../src/mail/consumer.ts";
 import type { MailRow } from "../../src/mail/repository.ts";
 import { sendMailJob } from "../../src/mail/send-job.ts";
@@ -53,7 +54,18 @@ export async function outboxRows(
  */
 export async function consumeRows(ctx: TestContext, events: OutboxEvent[]): Promise<MailRow[]> {
   if (events.length === 0) return [];
-  await ctx.db.transaction().execute((trx) => mailConsumer.consume(events, trx, jobContext(ctx)));
+  // The send jobs are put out of workers' reach (due tomorrow) in the transaction that queued
+  // them: on the PostgreSQL shared by every test file, another file's workers would otherwise
+  // race this test for its own mails. Tests that drive consumeRows run the job themselves.
+  await ctx.db.transaction().execute(async (trx) => {
+    await mailConsumer.consume(events, trx, jobContext(ctx));
+    await sql`
+      update ${sql.table(`${JOB_SCHEMA}.job`)} set start_after = now() + interval '1 day'
+      where name = ${sendMailJob.name} and data->>'mailId' in (
+        select id::text from mail_messages
+        where split_part(dedupe_key, ':', 1) in (${sql.join(events.map((e) => String(e.id)))}))
+    `.execute(trx);
+  });
   return mailsOfRows(ctx.db, events);
 }
 

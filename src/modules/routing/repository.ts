@@ -35,30 +35,26 @@ function qualified(tier: StaffTier, skills: Skills) {
 
 /**
  * The least loaded qualified staff member under capacity (ties by id), its row locked. Rows
- * another transaction holds are first skipped rather than waited for: that transaction is
- * assigning to the same person right now, so the next one in line is the better pick. Only when
- * every candidate with room is held does the pick wait for them (the second branch, which runs
- * only then), so a burst of creations never leaves a ticket in the queue while someone has
- * room. The load is the row's own `open_tickets` (kept by triggers on tickets): locking a row
- * that a concurrent commit changed re-reads it and re-checks the capacity, so the pick is exact.
- * No deadlock: a creation holds no staff row when it waits for one.
+ * another transaction holds are skipped rather than waited for: that transaction is assigning
+ * to the same person right now, so the next one in line is the better pick, and nothing here
+ * ever waits on a lock, so transactions that pick several agents (an SLA sweep escalating a
+ * batch) cannot deadlock. The load is the row's own `open_tickets` (kept by triggers on
+ * tickets): locking a row that a concurrent commit changed re-reads it and re-checks the
+ * capacity, so the pick never exceeds it. When every candidate with room is held at that
+ * instant, the ticket waits in its queue, where agents take it.
  */
 export async function lockLeastLoaded(
   db: Database,
   tier: StaffTier,
   skills: Skills,
 ): Promise<Candidate | undefined> {
-  const candidates = sql`select s.id, s.tier, s.max_concurrent_tickets, s.open_tickets as load
+  const result = await sql<Candidate>`
+    select s.id, s.tier, s.max_concurrent_tickets, s.open_tickets as load
     from staff s
     where ${qualified(tier, skills)} and s.open_tickets < s.max_concurrent_tickets
     order by s.open_tickets, s.id
-    limit 1`;
-  const result = await sql<Candidate>`
-    with free as (${candidates} for update of s skip locked),
-      held as (${candidates} for update of s)
-    select * from free
-    union all
-    select * from held where not exists (select 1 from free)
+    limit 1
+    for update of s skip locked
   `.execute(db);
   return result.rows[0];
 }
