@@ -167,7 +167,7 @@ export async function lockTicketsToRemind(
     .where("waiting_since", "<=", before)
     .orderBy("waiting_since")
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate()
     .skipLocked()
     .execute();
 }

@@ -2,7 +2,12 @@ import type { Insertable } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { SlaEventsTable } from "../../db/schema.ts";
 
-/** SQL of the SLA sweeper. Both reads walk a partial index and skip rows others hold. */
+/**
+ * SQL of the SLA sweeper. Both reads walk a partial index and skip rows others hold. They lock
+ * FOR NO KEY UPDATE (the sweeper changes no key), which does not conflict with the KEY SHARE
+ * lock any insert referencing the ticket takes (a message, a mail, an SLA event): FOR UPDATE
+ * would skip every ticket another transaction is writing a row about at that instant.
+ */
 
 /** Tickets whose running clock reached 75 % and were not warned yet (tickets_warn_idx). */
 export async function lockWarnDue(db: Database, now: Date, limit: number): Promise<string[]> {
@@ -14,7 +19,7 @@ export async function lockWarnDue(db: Database, now: Date, limit: number): Promi
     .where("due_at", "is not", null)
     .orderBy("sla_warn_at")
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate()
     .skipLocked()
     .execute();
   return rows.map((row) => row.id);
@@ -30,7 +35,7 @@ export async function lockBreachDue(db: Database, now: Date, limit: number): Pro
     .where("sla_clock", "is not", null)
     .orderBy("due_at")
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate()
     .skipLocked()
     .execute();
   return rows.map((row) => row.id);

@@ -126,7 +126,7 @@ export function lockSolvedBefore(db: Database, before: Date, limit: number) {
     .where("solved_at", "<", before)
     .orderBy("solved_at")
     .limit(limit)
-    .forUpdate()
+    .forNoKeyUpdate()
     .skipLocked()
     .execute();
 }
