@@ -79,10 +79,18 @@ async function deliver(rows: Awaited<ReturnType<typeof outboxAbout>>) {
     Object.values(hooks).map((h) => h.id),
   );
   for (const job of jobs) expect(await runDelivery(ctx, job)).toBeNull();
+  // Jobs of one dispatch share their creation time, so they run in no set order: events are
+  // put back in the order of their changes (their first outbox row).
+  const position = new Map<string, number>();
+  for (const row of rows) {
+    const seen = position.get(row.event_id);
+    position.set(row.event_id, seen === undefined ? row.id : Math.min(seen, row.id));
+  }
   const got = (path: string) =>
     receiver.requests
       .filter((r) => r.path === path && ids.has(String(r.headers["palier-event-id"])))
-      .map((r: Received) => JSON.parse(r.body) as Json);
+      .map((r: Received) => JSON.parse(r.body) as Json)
+      .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   return { o: got("/o"), p: got("/p"), x: got("/x"), g: got("/g"), raw: receiver.requests };
 }
 
