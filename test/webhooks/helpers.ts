@@ -90,14 +90,28 @@ export function ticketOutbox(db: Database, ticketId: string) {
   return outboxAbout(db, "ticketId", ticketId);
 }
 
-/** Hands outbox rows to the webhook consumer in one transaction, as the dispatcher does. */
+/**
+ * Hands outbox rows to the webhook consumer in one transaction, as the dispatcher does. The
+ * jobs it queues are put out of workers' reach (due tomorrow) in that transaction: on the
+ * PostgreSQL shared by every test file, another file's workers would otherwise deliver them
+ * before `takeJobs` takes them.
+ */
 export async function dispatch(
   ctx: TestContext,
   rows: Awaited<ReturnType<typeof outboxAbout>>,
 ): Promise<number> {
-  return ctx.db
-    .transaction()
-    .execute((trx) => enqueueWebhooks(rows.map(toEvent), trx, jobContext(ctx)));
+  const events = rows.map(toEvent);
+  return ctx.db.transaction().execute(async (trx) => {
+    const queued = await enqueueWebhooks(events, trx, jobContext(ctx));
+    if (events.length > 0) {
+      await sql`
+        update ${sql.table(`${JOB_SCHEMA}.job`)} set start_after = now() + interval '1 day'
+        where name = 'webhook.deliver' and state = 'created'
+          and data->'event'->>'id' = any(${[...new Set(rows.map((r) => r.event_id))]}::text[])
+      `.execute(trx);
+    }
+    return queued;
+  });
 }
 
 /** Takes the queued delivery jobs of these subscriptions out of pg-boss; returns their data. */
