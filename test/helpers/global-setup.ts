@@ -14,7 +14,8 @@ declare module "vitest" {
 
 /** On PostgreSQL, each run gets a fresh database of its own, migrated once, dropped at the end. */
 export default async function setup(project: TestProject) {
-  if (process.env.PALIER_TEST_ENGINE !== "postgres" && project.name !== "postgres") {
+  // "postgres" and "postgres-e2e" (vitest.config.ts): each project gets a database of its own.
+  if (process.env.PALIER_TEST_ENGINE !== "postgres" && !project.name.startsWith("postgres")) {
     project.provide("testDatabaseUrl", null);
     return;
   }
