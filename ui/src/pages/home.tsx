@@ -1,4 +1,5 @@
 import type { Me } from "../api/client.ts";
+import { FactList } from "../components/facts.tsx";
 import { usePrefs } from "../i18n/index.ts";
 
 /** Who is signed in, as a definition list: the first thing a support call asks for. */
@@ -21,14 +22,7 @@ export function AccountSummary({ me }: { me: Me }) {
   return (
     <section aria-labelledby="account-title" class="card">
       <h2 id="account-title">{t("account.title")}</h2>
-      <dl class="facts">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} />
     </section>
   );
 }

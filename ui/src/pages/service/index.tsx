@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { load } from "../../api/client.ts";
+import { FactList } from "../../components/facts.tsx";
 import { Page } from "../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../components/state.tsx";
 import { DateTime } from "../../components/time.tsx";
@@ -21,16 +22,7 @@ function Facts({ service }: { service: Service }) {
     [t("fact.roles"), service.myRoles.map((role) => label("role", role)).join(", ")],
     [t("fact.created"), <DateTime iso={service.createdAt} />],
   ];
-  return (
-    <dl class="facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList rows={rows} />;
 }
 
 function Section({

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { call } from "../../../api/client.ts";
+import { load } from "../../../api/client.ts";
+import { FactList } from "../../../components/facts.tsx";
 import { Empty, Loading, ProblemAlert } from "../../../components/state.tsx";
 import { DateTime } from "../../../components/time.tsx";
 import { usePrefs } from "../../../i18n/index.ts";
@@ -7,25 +8,6 @@ import { formatMinutes } from "../../../lib/format.ts";
 import { Link } from "../../../lib/router.tsx";
 import { useLoad } from "../../../lib/use-load.ts";
 import { fetchAccount, fetchAccountTickets, fetchService, type Ticket } from "../data.ts";
-
-async function read<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) {
-  const result = await call(request);
-  if (!result.ok) throw result.problem;
-  return result.data;
-}
-
-function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
-  return (
-    <dl class="facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** A card that loads on its own, so a slow call never holds the others back. */
 function Card({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
@@ -42,8 +24,8 @@ function AccountCard({ ticket }: { ticket: Ticket }) {
   const { t, label } = usePrefs();
   const loaded = useLoad(async () => {
     const [account, service] = await Promise.all([
-      read(fetchAccount(ticket.accountNic)),
-      ticket.serviceName ? read(fetchService(ticket.serviceName)) : Promise.resolve(null),
+      load(fetchAccount(ticket.accountNic)),
+      ticket.serviceName ? load(fetchService(ticket.serviceName)) : Promise.resolve(null),
     ]);
     return { account, service };
   }, [ticket.accountNic, ticket.serviceName]);
@@ -58,7 +40,7 @@ function AccountCard({ ticket }: { ticket: Ticket }) {
     : [];
   return (
     <>
-      <Facts
+      <FactList
         rows={[
           [t("account.name"), account.name],
           [t("account.nic"), <span class="mono">{account.nicHandle}</span>],
@@ -78,7 +60,7 @@ function AccountCard({ ticket }: { ticket: Ticket }) {
       {service && (
         <>
           <h3>{t("desk.ctx.service")}</h3>
-          <Facts
+          <FactList
             rows={[
               [t("fact.service"), <span class="mono">{service.name}</span>],
               [t("desk.ctx.product"), label("product", service.product)],
@@ -117,7 +99,7 @@ function LevelCard({ ticket }: { ticket: Ticket }) {
   };
   return (
     <>
-      <Facts
+      <FactList
         rows={[
           [t("fact.level"), label("level", e.level)],
           [t("desk.ctx.coverage"), label("coverage", e.coverage)],
@@ -138,7 +120,7 @@ function OtherTickets({ ticket }: { ticket: Ticket }) {
   const { t, label } = usePrefs();
   const loaded = useLoad(
     async () =>
-      (await read(fetchAccountTickets(ticket.accountNic))).items.filter(
+      (await load(fetchAccountTickets(ticket.accountNic))).items.filter(
         (other) => other.number !== ticket.number,
       ),
     [ticket.accountNic, ticket.number],
