@@ -14,7 +14,7 @@ import {
 import { get, type Json, openIncident, ticketRow } from "../helpers/ticket-factories.ts";
 import { consumeRows, deliver, outboxRows } from "../mail/helpers.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import { type Browser, browserUnavailable, isFocused, openBrowser, signIn } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
 const unavailable = browserUnavailable();
@@ -147,7 +147,7 @@ describe.skipIf(skip)("a staff admin's screens", () => {
     await page.locator("#field-firstResponseMinutes-high-error").waitFor();
     expect(await high.getAttribute("aria-invalid")).toBe("true");
     // Focus moves to the field the API named, so its message is read at once.
-    expect(await high.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(high)).toBe(true);
     expect(await high.getAttribute("aria-describedby")).toBe(
       "field-firstResponseMinutes-high-error",
     );

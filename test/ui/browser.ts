@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 
 /** Debian's Chromium, installed by .ci/run when missing; the tests never download a browser. */
 export const CHROMIUM = process.env.PALIER_CHROMIUM ?? "/usr/bin/chromium";
@@ -61,4 +61,12 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.getByRole("button", { name: "Sign in" }).click();
   // Signed in once the form is gone (the screen that follows may be in the user's language).
   await page.getByLabel("Password").waitFor({ state: "detached" });
+}
+
+/**
+ * Whether the element has the keyboard focus. Focus moved by a shortcut lands after the screen
+ * re-renders, so callers poll this (`expect.poll`) rather than reading it once.
+ */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
 }

@@ -16,7 +16,7 @@ import {
 import { get, type Json, openIncident, postOk, subscribe } from "../helpers/ticket-factories.ts";
 import { startTestWorkers } from "../jobs/helpers.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import { type Browser, browserUnavailable, isFocused, openBrowser, signIn } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
 const unavailable = browserUnavailable();
@@ -146,7 +146,7 @@ describe.skipIf(skip).each([
     await page.getByRole("heading", { level: 1 }).focus();
     await page.keyboard.press("j");
     const link = page.getByRole("table").getByRole("link", { name: ticket.number });
-    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(link)).toBe(true);
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: subject }).waitFor();
     await page.getByText(T["desk.keys.escalate"], { exact: false }).first().waitFor();
@@ -160,7 +160,7 @@ describe.skipIf(skip).each([
     await page.getByRole("heading", { level: 1 }).focus();
     await page.keyboard.press("r");
     const reply = page.getByRole("textbox", { name: T["desk.compose.replyLabel"] });
-    expect(await reply.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(reply)).toBe(true);
     const canned = page.getByLabel(T["desk.canned.label"]);
     await canned.selectOption({ label: "Acknowledge and investigate" });
     await page.getByRole("button", { name: T["desk.canned.insert"] }).click();
@@ -176,7 +176,7 @@ describe.skipIf(skip).each([
     await page.getByRole("heading", { level: 1 }).focus();
     await page.keyboard.press("n");
     const noteBox = page.getByRole("textbox", { name: T["desk.compose.noteLabel"] });
-    expect(await noteBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(noteBox)).toBe(true);
     await noteBox.fill(note);
     await page.getByRole("button", { name: T["desk.compose.addNote"] }).click();
     await page.getByText(T["desk.compose.noteAdded"]).waitFor();
@@ -191,7 +191,7 @@ describe.skipIf(skip).each([
     await page.getByRole("heading", { level: 1 }).focus();
     await page.keyboard.press("e");
     const field = page.getByRole("textbox", { name: T["desk.escalate.summary"] });
-    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(field)).toBe(true);
     await page.getByRole("button", { name: T["desk.escalate.submit"] }).click();
     await page.getByText(T["field.required"]).waitFor();
     expect(await field.getAttribute("aria-invalid")).toBe("true");
