@@ -13,6 +13,8 @@ import * as ticketRoleIndexes from "./migrations/2026-11-27T0500-ticket-role-ind
 import * as staffLoad from "./migrations/2026-11-27T0600-staff-load.ts";
 import * as cannedAnswers from "./migrations/2026-11-27T0710-canned-answers.ts";
 import * as userPreferences from "./migrations/2026-11-27T0730-user-preferences.ts";
+import * as timeOrderedIds from "./migrations/2026-11-27T0800-time-ordered-ids.ts";
+import * as outboxAnnounce from "./migrations/2026-11-27T0810-outbox-announce-after-commit.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-27T0600-staff-load": staffLoad,
   "2026-11-27T0710-canned-answers": cannedAnswers,
   "2026-11-27T0730-user-preferences": userPreferences,
+  "2026-11-27T0800-time-ordered-ids": timeOrderedIds,
+  "2026-11-27T0810-outbox-announce-after-commit": outboxAnnounce,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Database } from "./database.ts";
+import { announceOutbox } from "./outbox-signal.ts";
 import type { AuditLogTable, OutboxTable } from "./schema.ts";
 
 /**
@@ -15,16 +16,26 @@ interface Trailer {
 
 const trailers = new WeakMap<Database, Trailer>();
 
-/** Runs `work` in one transaction whose audit and outbox rows are written together at its end. */
-export function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Runs `work` in one transaction whose audit and outbox rows are written together at its end;
+ * once it commits, its outbox rows are announced to the dispatcher (`announceOutbox`).
+ */
+export async function inTransaction<T>(
+  db: Database,
+  work: (trx: Database) => Promise<T>,
+): Promise<T> {
+  let wroteOutbox = false;
+  const result = await db.transaction().execute(async (trx) => {
     const trailer: Trailer = { audit: [], outbox: [] };
     trailers.set(trx, trailer);
-    const result = await work(trx);
+    const value = await work(trx);
     trailers.delete(trx);
     await writeTrailer(trx, trailer);
-    return result;
+    wroteOutbox = trailer.outbox.length > 0;
+    return value;
   });
+  if (wroteOutbox) announceOutbox(db);
+  return result;
 }
 
 /** Appends audit rows to the transaction's trailer, or writes them now outside `inTransaction`. */
@@ -34,7 +45,10 @@ export async function appendAudit(trx: Database, rows: Insertable<AuditLogTable>
   else await writeTrailer(trx, { audit: rows, outbox: [] });
 }
 
-/** Appends outbox rows to the transaction's trailer, or writes them now outside `inTransaction`. */
+/**
+ * Appends outbox rows to the transaction's trailer, or writes them now outside `inTransaction`
+ * (no one announces those: the dispatcher's poll finds them).
+ */
 export async function appendOutbox(trx: Database, rows: Insertable<OutboxTable>[]): Promise<void> {
   const trailer = trailers.get(trx);
   if (trailer) trailer.outbox.push(...rows);

@@ -1,13 +1,12 @@
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
+import { OUTBOX_CHANNEL, onOutboxCommitted } from "../db/outbox-signal.ts";
 import type { OutboxTable } from "../db/schema.ts";
 import { eventConsumers } from "./consumer-registry.ts";
 import type { EventConsumer, OutboxEvent } from "./consumers.ts";
 import type { JobContext } from "./jobs.ts";
 
-/** Channel the outbox insert trigger notifies: new rows wait for dispatch. */
-export const OUTBOX_CHANNEL = "palier_outbox";
 /** Channel the dispatcher notifies at commit with the batch number it just dispatched. */
 export const LIVE_CHANNEL = "palier_live";
 
@@ -33,6 +32,12 @@ export function toOutboxEvent(row: OutboxRow): OutboxEvent {
   };
 }
 
+/** Rows dispatched by a round, or "busy" when another process holds the dispatch lock. */
+type RoundOutcome = number | "busy";
+
+/** How soon a dispatcher tries again after finding another process dispatching. */
+const BUSY_RETRY_MS = 50;
+
 /**
  * Fans one batch of undispatched outbox rows out to the consumers, in one transaction: the jobs
  * the consumers enqueue commit together with the rows' dispatched mark, so a row is handed to
@@ -45,6 +50,15 @@ export async function dispatchOutbox(
   consumers: readonly EventConsumer[] = eventConsumers,
   limit = DISPATCH_BATCH,
 ): Promise<number> {
+  const outcome = await dispatchRound(ctx, consumers, limit);
+  return outcome === "busy" ? 0 : outcome;
+}
+
+async function dispatchRound(
+  ctx: JobContext,
+  consumers: readonly EventConsumer[],
+  limit: number,
+): Promise<RoundOutcome> {
   try {
     return await dispatchBatch(ctx, consumers, { limit });
   } catch (error) {
@@ -60,7 +74,9 @@ export async function dispatchOutbox(
   let dispatched = 0;
   for (const { id } of pending) {
     try {
-      dispatched += await dispatchBatch(ctx, consumers, { limit: 1, onlyId: id });
+      const outcome = await dispatchBatch(ctx, consumers, { limit: 1, onlyId: id });
+      if (outcome === "busy") return dispatched > 0 ? dispatched : "busy";
+      dispatched += outcome;
     } catch (error) {
       ctx.log.error({ err: error, outboxId: id }, "outbox row dispatch failed; retried later");
     }
@@ -72,12 +88,12 @@ async function dispatchBatch(
   ctx: JobContext,
   consumers: readonly EventConsumer[],
   scope: { limit: number; onlyId?: number },
-): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
+): Promise<RoundOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<RoundOutcome> => {
     const { rows } = await sql<{ locked: boolean }>`
       select pg_try_advisory_xact_lock(${DISPATCH_LOCK}) as locked
     `.execute(trx);
-    if (!rows[0]?.locked) return 0;
+    if (!rows[0]?.locked) return "busy";
     let query = trx
       .selectFrom("outbox")
       .selectAll()
@@ -126,9 +142,12 @@ export interface Dispatcher {
 }
 
 /**
- * Runs the dispatcher whenever the outbox announces new rows (LISTEN palier_outbox), and on a
- * fallback poll. One round at a time in this process; a wake during a round runs one more round,
- * so a row committed while a round was reading is never left waiting for the poll.
+ * Runs the dispatcher whenever commands announce new rows (directly in this process, or by
+ * LISTEN palier_outbox from others; see `announceOutbox`), and on a fallback poll. One round at
+ * a time in this process; a wake during a round runs one more round, so a row committed while a
+ * round was reading is never left waiting for the poll. When another process holds the dispatch
+ * lock, it tries again shortly: that process may have read the outbox before these rows were
+ * committed.
  */
 export async function startDispatcher(
   ctx: JobContext,
@@ -144,8 +163,12 @@ export async function startDispatcher(
       again = false;
       try {
         for (;;) {
-          const dispatched = await dispatchOutbox(ctx, consumers);
-          if (dispatched === 0 || stopped) break;
+          const outcome = await dispatchRound(ctx, consumers, DISPATCH_BATCH);
+          if (outcome === "busy") {
+            setTimeout(wake, BUSY_RETRY_MS).unref();
+            break;
+          }
+          if (outcome === 0 || stopped) break;
           options.onDispatched?.();
         }
       } catch (error) {
@@ -166,6 +189,7 @@ export async function startDispatcher(
   };
 
   const unlisten = await ctx.notifier.listen(OUTBOX_CHANNEL, wake);
+  const unregister = onOutboxCommitted(ctx.db, wake);
   const timer = setInterval(wake, options.pollIntervalMs ?? 1500);
   timer.unref();
   wake();
@@ -176,6 +200,7 @@ export async function startDispatcher(
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      unregister();
       await unlisten();
       await round;
     },

@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { enqueue } from "../jobs/outbox.ts";
 import type { Clock } from "../lib/clock.ts";
 import { findTicket } from "../modules/tickets/repository.ts";
@@ -21,7 +22,7 @@ export async function remindWaitingCustomers(db: Database, clock: Clock): Promis
   for (;;) {
     const now = clock.now();
     const before = new Date(now.getTime() - REMIND_AFTER_DAYS * DAY_MS);
-    const reminded = await db.transaction().execute(async (trx) => {
+    const reminded = await inTransaction(db, async (trx) => {
       const due = await lockTicketsToRemind(trx, before, BATCH);
       for (const { id, waiting_since } of due) {
         await markReminded(trx, id, now);

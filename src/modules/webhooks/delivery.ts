@@ -1,3 +1,4 @@
+import { inTransaction } from "../../db/transaction.ts";
 import { defineJob, type JobContext } from "../../jobs/jobs.ts";
 import { enqueueAll } from "../../jobs/outbox.ts";
 import { recordAudit } from "../audit/recorder.ts";
@@ -129,7 +130,7 @@ async function finishAttempt(
   start: Extract<Start, { kind: "send" }>,
   result: AttemptResult,
 ): Promise<boolean> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now();
     await updateAttempt(trx, start.attemptId, {
       status: result.delivered ? "delivered" : "failed",
