@@ -25,6 +25,7 @@ import { seedTickets } from "./ticket-data.ts";
 //     the database at BENCH_DATABASE_URL as bench:seed left it, without seeding anything but
 //     pending migrations, reference data and the ticket callers' tokens (bench:tickets).
 //   --workers N (PostgreSQL): N serving processes sharing the port, as `palier serve --workers`.
+//   BENCH_POOL: connections per serving process (default 10).
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { tickets: { type: "string" }, workers: { type: "string" } },
@@ -63,13 +64,20 @@ async function serveOn(port: number, handle: DatabaseHandle, onClose: () => void
 }
 
 if (cluster.isWorker) {
-  const handle = await openDatabase({ databaseUrl, poolSize: 10 });
+  const handle = await openDatabase({
+    databaseUrl,
+    poolSize: Number(process.env.BENCH_POOL ?? 10),
+  });
   await serveOn(Number(process.env.BENCH_PORT), handle, () => undefined);
   process.send?.("ready");
 } else {
   const dataDir =
     engine === "pglite" ? mkdtempSync(path.join(tmpdir(), "palier-bench-")) : undefined;
-  const handle = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
+  const handle = await openDatabase({
+    databaseUrl,
+    dataDir,
+    poolSize: Number(process.env.BENCH_POOL ?? 10),
+  });
   await migrateToLatest(handle.db);
   await seedCatalog(handle.db);
   await seedCalendars(handle.db);

@@ -6,14 +6,17 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { machine, writeSection } from "./report.ts";
 import type { TicketCallers } from "./ticket-callers.ts";
+import { runWrk, WRK, wrkAvailable } from "./wrk.ts";
 
 // Ticket benchmarks (issue #3): creation through the API, the customer's ticket list and the
 // agent queue on the database bench:seed built (1,000,000 tickets by default), on PostgreSQL;
 // creation also on PGlite with a smaller database. Writes its section of docs/BENCHMARKS.md.
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-// Long enough for the JIT, the pool's prepared statements and the database caches to settle.
-const WARM_UP_SECONDS = 5;
+// Long enough for the JIT, the pool's prepared statements and the database caches to settle:
+// after 5 s, V8 was still spending an eighth of the server's CPU optimising code.
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP ?? 15);
+const GENERATOR = wrkAvailable() ? "wrk" : "autocannon";
 const PGLITE_SERVICES = 10_000;
 const PGLITE_TICKETS = Number(process.env.BENCH_PGLITE_TICKETS ?? 50_000);
 const SEED_FILE = ".bench-data/seed.json";
@@ -138,16 +141,57 @@ function percentile(sorted: number[], p: number): number {
 
 type Call = Pick<autocannon.Options, "url" | "method" | "headers" | "body" | "idReplacement">;
 
+interface Run {
+  rps: number;
+  requests: number;
+  non2xx: number;
+  latencies: { p50: number; p95: number; p99: number };
+}
+
 /** One autocannon run; latencies are kept per request so p95 can be read (autocannon has none). */
-function run(call: Call, seconds: number, connections: number) {
+function runAutocannon(call: Call, seconds: number, connections: number): Promise<Run> {
   const latencies: number[] = [];
-  return new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
+  return new Promise<Run>((resolve, reject) => {
     const instance = autocannon(
       { ...call, connections, duration: seconds },
-      (error: unknown, result) => (error ? reject(error) : resolve({ result, latencies })),
+      (error: unknown, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          rps: result.requests.average,
+          requests: result.requests.total,
+          non2xx: result.non2xx,
+          latencies: {
+            p50: percentile(latencies, 50),
+            p95: percentile(latencies, 95),
+            p99: percentile(latencies, 99),
+          },
+        });
+      },
     );
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+}
+
+/** One run with wrk when it is installed (see bench/wrk.ts), autocannon otherwise. */
+async function run(call: Call, seconds: number, connections: number): Promise<Run> {
+  if (GENERATOR !== "wrk") return runAutocannon(call, seconds, connections);
+  const result = await runWrk(
+    {
+      url: call.url ?? "",
+      method: call.method ?? "GET",
+      headers: (call.headers ?? {}) as Record<string, string>,
+      body: typeof call.body === "string" ? call.body : undefined,
+    },
+    seconds,
+    connections,
+  );
+  return {
+    rps: result.requestsPerSecond,
+    requests: result.requests,
+    non2xx: result.failed,
+    latencies: { p50: result.p50, p95: result.p95, p99: result.p99 },
+  };
 }
 
 async function measure(
@@ -161,7 +205,7 @@ async function measure(
   const isServer = (pid: number) => serverPids.includes(pid);
   const isPostgres = (_: number, uid: number) => uid === postgresUid;
   const before = { server: cpuTicks(isServer), postgres: cpuTicks(isPostgres), at: Date.now() };
-  const { result, latencies } = await run(call, DURATION, connections);
+  const result = await run(call, DURATION, connections);
   const seconds = (Date.now() - before.at) / 1000;
   const cores = (used: number) => Math.round((used / seconds) * 100) / 100;
   const cpu =
@@ -171,17 +215,16 @@ async function measure(
           postgres: cores(cpuSince(before.postgres, isPostgres)),
         }
       : null;
-  latencies.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const row: Row = {
     engine,
     scenario,
     connections,
-    rps: Math.round(result.requests.average),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    requests: result.requests.total,
+    rps: Math.round(result.rps),
+    p50: round(result.latencies.p50),
+    p95: round(result.latencies.p95),
+    p99: round(result.latencies.p99),
+    requests: result.requests,
     non2xx: result.non2xx,
     target: target.label,
     met: null,
@@ -321,7 +364,7 @@ function report(
   const lines = [
     `### API: tickets (${date})`,
     "",
-    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and autocannon share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. autocannon, ${DURATION} s per scenario after a ${WARM_UP_SECONDS} s warm-up at the same concurrency, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
+    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and the load generator share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. ${GENERATOR === "wrk" ? `wrk (${WRK}, one thread)` : "autocannon (wrk is not installed)"}, ${DURATION} s per scenario after a ${WARM_UP_SECONDS} s warm-up at the same concurrency, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections; percentiles over every request; \`npm run bench:tickets\`.`,
     "",
     "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | cores: server + PostgreSQL | target | |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
@@ -334,7 +377,7 @@ function report(
     "",
     `The partner account (bench partner) is admin of its own services and tech contact of one service in 25, so its list merges its account's tickets with the technical tickets of those services. The queue is the busiest unassigned one (${ready.queue.size.toLocaleString("en")} tickets), read by its agent (${queue.label}).`,
     "",
-    "The cores column is CPU time over the run's duration: the server's process and PostgreSQL's (all its processes); autocannon takes the rest. PostgreSQL runs Palier's parameterised queries as named prepared statements (`src/db/prepared.ts`): planning, not execution, was most of its work.",
+    "The cores column is CPU time over the run's duration: the server's process and PostgreSQL's (all its processes); the load generator takes part of the rest. PostgreSQL runs Palier's parameterised queries as named prepared statements (`src/db/prepared.ts`): planning, not execution, was most of its work.",
     "",
   ];
   return lines.join("\n");
