@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { call, load } from "../../api/client.ts";
+import { FactList } from "../../components/facts.tsx";
 import { Page } from "../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../components/state.tsx";
 import { DateTime, DueTime } from "../../components/time.tsx";
@@ -34,16 +35,7 @@ function Facts({ ticket }: { ticket: Ticket }) {
     [t("fact.level"), label("level", ticket.level)],
     [t("fact.opened"), <DateTime iso={ticket.createdAt} />],
   ];
-  return (
-    <dl class="facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList rows={rows} />;
 }
 
 /** One ticket: its facts and due time, the conversation, and the reply form. */

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { call, load } from "../../../api/client.ts";
+import { FactList } from "../../../components/facts.tsx";
 import { Page } from "../../../components/page.tsx";
 import { Loading, ProblemAlert } from "../../../components/state.tsx";
 import { DateTime } from "../../../components/time.tsx";
@@ -53,14 +54,7 @@ function Facts({ ticket }: { ticket: Ticket }) {
   ];
   return (
     <>
-      <dl class="facts">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} />
       {ticket.fastPath && <p class="notice">{t("desk.fact.fastPath")}</p>}
       {ticket.outOfPerimeter && <p class="notice">{t("desk.fact.outOfPerimeter")}</p>}
     </>
