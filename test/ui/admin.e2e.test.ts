@@ -14,12 +14,17 @@ import {
 import { get, type Json, openIncident, ticketRow } from "../helpers/ticket-factories.ts";
 import { consumeRows, deliver, outboxRows } from "../mail/helpers.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, isFocused, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  isFocused,
+  openBrowser,
+  requireBrowser,
+  signIn,
+  skipWithoutBrowser,
+} from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
-const unavailable = browserUnavailable();
-const skip = unavailable !== null && !process.env.CI;
-if (skip) console.warn(unavailable);
+const skip = skipWithoutBrowser();
 
 let ctx: TestContext;
 let app: RunningApp;
@@ -29,7 +34,7 @@ let lead: TestStaff;
 
 beforeAll(async () => {
   if (skip) return;
-  if (unavailable) throw new Error(unavailable);
+  requireBrowser();
   ctx = await testContext();
   admin = await createStaff(ctx.db, { role: "admin" });
   agent = await createStaff(ctx.db, { role: "agent" });

@@ -28,6 +28,23 @@ export function browserUnavailable(): string | null {
   return `Chromium is not installed at ${CHROMIUM}: browser tests skipped (apt-get install -y chromium)`;
 }
 
+/**
+ * Whether a browser test file skips its tests: only outside CI, when Chromium is missing (said
+ * once on the console). In CI a missing browser is a broken image: `requireBrowser` fails then.
+ */
+export function skipWithoutBrowser(): boolean {
+  const why = browserUnavailable();
+  const skip = why !== null && !process.env.CI;
+  if (skip) console.warn(why);
+  return skip;
+}
+
+/** Throws when Chromium is missing; browser test files call it first in their setup. */
+export function requireBrowser(): void {
+  const why = browserUnavailable();
+  if (why) throw new Error(why);
+}
+
 export interface Browser {
   context: BrowserContext;
   page: Page;

@@ -11,12 +11,16 @@ import {
 } from "../helpers/factories.ts";
 import { postOk } from "../helpers/ticket-factories.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  openBrowser,
+  requireBrowser,
+  signIn,
+  skipWithoutBrowser,
+} from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
-const unavailable = browserUnavailable();
-const skip = unavailable !== null && !process.env.CI;
-if (skip) console.warn(unavailable);
+const skip = skipWithoutBrowser();
 
 describe.skipIf(skip)("a contact change decided in the Manager by both sides", () => {
   let ctx: TestContext;
@@ -29,7 +33,7 @@ describe.skipIf(skip)("a contact change decided in the Manager by both sides", (
   let tokens: { giving: string; receiving: string };
 
   beforeAll(async () => {
-    if (unavailable) throw new Error(unavailable);
+    requireBrowser();
     ctx = await testContext();
     owner = await createUser(ctx.db, await createAccount(ctx.db, { name: "Fromagerie Alpes" }));
     partner = await createUser(

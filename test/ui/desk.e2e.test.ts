@@ -16,12 +16,17 @@ import {
 import { get, type Json, openIncident, postOk, subscribe } from "../helpers/ticket-factories.ts";
 import { startTestWorkers } from "../jobs/helpers.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, isFocused, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  isFocused,
+  openBrowser,
+  requireBrowser,
+  signIn,
+  skipWithoutBrowser,
+} from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
-const unavailable = browserUnavailable();
-const skip = unavailable !== null && !process.env.CI;
-if (skip) console.warn(unavailable);
+const skip = skipWithoutBrowser();
 
 let ctx: TestContext;
 let app: RunningApp;
@@ -31,7 +36,7 @@ let workers: Workers | undefined;
 
 beforeAll(async () => {
   if (skip) return;
-  if (unavailable) throw new Error(unavailable);
+  requireBrowser();
   ctx = await testContext();
   await seedCannedAnswers(ctx.db);
   admin = await createStaff(ctx.db, { role: "admin" });

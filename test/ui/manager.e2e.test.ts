@@ -10,13 +10,10 @@ import {
 } from "../helpers/factories.ts";
 import { openIncident, subscribe } from "../helpers/ticket-factories.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, openBrowser } from "./browser.ts";
+import { type Browser, openBrowser, requireBrowser, skipWithoutBrowser } from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
-const unavailable = browserUnavailable();
-// In CI a missing browser is a broken image, so the test runs and fails; elsewhere it is skipped.
-const skip = unavailable !== null && !process.env.CI;
-if (skip) console.warn(unavailable);
+const skip = skipWithoutBrowser();
 
 describe.skipIf(skip)("the Manager in a browser", () => {
   let app: RunningApp;
@@ -27,7 +24,7 @@ describe.skipIf(skip)("the Manager in a browser", () => {
   let ticketNumber: string;
 
   beforeAll(async () => {
-    if (unavailable) throw new Error(unavailable);
+    requireBrowser();
     const ctx = await testContext();
     const { db } = ctx;
     const account = await createAccount(db, { name: "Verrerie Dubois", language: "fr" });

@@ -12,12 +12,16 @@ import {
 } from "../helpers/factories.ts";
 import { type Json, openIncident, postOk, subscribe } from "../helpers/ticket-factories.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  openBrowser,
+  requireBrowser,
+  signIn,
+  skipWithoutBrowser,
+} from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
-const unavailable = browserUnavailable();
-const skip = unavailable !== null && !process.env.CI;
-if (skip) console.warn(unavailable);
+const skip = skipWithoutBrowser();
 
 let ctx: TestContext;
 let app: RunningApp;
@@ -26,7 +30,7 @@ let answered: Json;
 
 beforeAll(async () => {
   if (skip) return;
-  if (unavailable) throw new Error(unavailable);
+  requireBrowser();
   ctx = await testContext();
   lead = await createStaff(ctx.db, { role: "lead" });
   const agent = await createStaff(ctx.db, { universes: ["server"] });

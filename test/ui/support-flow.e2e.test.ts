@@ -17,7 +17,13 @@ import {
 import { get, postOk, subscribe } from "../helpers/ticket-factories.ts";
 import { startTestWorkers } from "../jobs/helpers.ts";
 import { seriousViolations } from "./axe.ts";
-import { type Browser, browserUnavailable, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  openBrowser,
+  requireBrowser,
+  signIn,
+  skipWithoutBrowser,
+} from "./browser.ts";
 import { type RunningApp, serveManager } from "./server.ts";
 
 // The end-to-end flows, each screen driven in the browser, in English and in French:
@@ -25,9 +31,7 @@ import { type RunningApp, serveManager } from "./server.ts";
 // customer rates the answer; a partner opens a Fast-Path ticket for a client's service; a
 // contact change is requested on the service page and accepted by both sides.
 
-const unavailable = browserUnavailable();
-const skip = unavailable !== null && !process.env.CI;
-if (skip) console.warn(unavailable);
+const skip = skipWithoutBrowser();
 
 let ctx: TestContext;
 let app: RunningApp;
@@ -37,7 +41,7 @@ let workers: Workers | undefined;
 
 beforeAll(async () => {
   if (skip) return;
-  if (unavailable) throw new Error(unavailable);
+  requireBrowser();
   ctx = await testContext();
   admin = await createStaff(ctx.db, { role: "admin" });
   app = await serveManager();
