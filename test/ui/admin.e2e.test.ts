@@ -353,6 +353,142 @@ describe.skipIf(skip)("staff and the catalogue", () => {
   });
 });
 
+describe.skipIf(skip)("canned answers", () => {
+  let browser: Browser;
+  const suffix = uniqueSuffix();
+  const title = `Reboot window ${suffix}`;
+  const renamed = `Reboot window agreed ${suffix}`;
+  const body = "Nous redémarrons votre serveur cette nuit entre 2 h et 4 h.";
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    browser.page.setDefaultTimeout(10_000);
+    await signIn(browser.page, `${app.url}/admin/canned-answers`, admin.email, TEST_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The API's French answers for the server universe (with the general ones). */
+  const frenchServer = async () =>
+    (await get(ctx, admin, "/canned-answers?language=fr&universe=server")).json().items as Json[];
+
+  it("creates, edits and deletes an answer, each change read back through the API", async () => {
+    const { page } = browser;
+    await page.getByRole("heading", { level: 1, name: en["canned.title"] }).waitFor();
+    expect(await navLinks(browser)).toContain(en["nav.cannedAnswers"]);
+    // The list follows the Manager's language until another is chosen, kept in the address.
+    const filters = page.getByRole("form", { name: en["canned.filters"] });
+    expect(await filters.getByLabel(en["canned.language"]).inputValue()).toBe("en");
+    await filters.getByLabel(en["canned.language"]).selectOption("fr");
+    await page.waitForURL(/\/admin\/canned-answers\?language=fr$/);
+
+    const add = page.getByRole("button", { name: en["canned.add"] });
+    await add.click();
+    const form = page.getByRole("form", { name: en["canned.new"] });
+    await expect
+      .poll(() => isFocused(form.getByRole("heading", { name: en["canned.new"] })))
+      .toBe(true);
+    // A new answer starts in the language the list shows.
+    expect(await form.getByLabel(en["canned.language"]).inputValue()).toBe("fr");
+    await form.getByLabel(en["canned.universe"]).selectOption("server");
+    await form.getByLabel(en["canned.answerTitle"]).fill(`  ${title}  `);
+    await form.getByLabel(en["canned.body"]).fill(body);
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: en["canned.create"] }).click();
+    await page.getByText(en["canned.created"].replace("{title}", title)).waitFor();
+    expect(await form.count()).toBe(0);
+    await expect.poll(() => isFocused(add)).toBe(true);
+    const created = (await frenchServer()).find((a) => a.title === title);
+    expect(created).toMatchObject({ language: "fr", universe: "server", body, shipped: false });
+
+    const table = page.getByRole("table", {
+      name: en["canned.tableLabel"].replace("{language}", en["desk.lang.fr"]),
+    });
+    const row = table.getByRole("row").filter({ hasText: title });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(en["universe.server"]);
+    expect(await seriousViolations(page)).toEqual([]);
+    // A server answer is not offered on market tickets; the filter asks the API for those.
+    await filters.getByLabel(en["canned.universe"]).selectOption("market");
+    await page.waitForURL(/language=fr&universe=market$/);
+    // Settled on the market list (its table or its empty state), which lacks the answer.
+    const rows = page.getByRole("row").filter({ hasText: title });
+    await expect
+      .poll(
+        async () =>
+          (await page.locator(".loading").count()) === 0 &&
+          (await page.locator("main table, main p.empty").count()) > 0 &&
+          (await rows.count()) === 0,
+      )
+      .toBe(true);
+    await filters.getByLabel(en["canned.universe"]).selectOption("server");
+    await row.waitFor();
+
+    const edit = page.getByRole("button", { name: en["canned.edit"].replace("{title}", title) });
+    await edit.click();
+    const editing = page.getByRole("form", {
+      name: en["canned.editing"].replace("{title}", title),
+    });
+    await editing.getByLabel(en["canned.answerTitle"]).fill(renamed);
+    await editing.getByLabel(en["canned.universe"]).selectOption("");
+    await editing.getByRole("button", { name: en["admin.save"] }).click();
+    await page.getByText(en["canned.saved"].replace("{title}", renamed)).waitFor();
+    const saved = (await get(ctx, admin, `/canned-answers/${created.id}`)).json();
+    expect(saved).toMatchObject({ title: renamed, universe: null, language: "fr", body });
+    const renamedRow = table.getByRole("row").filter({ hasText: renamed });
+    await renamedRow.waitFor();
+    expect(await renamedRow.textContent()).toContain(en["canned.everyUniverse"]);
+
+    // Cancelling the question keeps the answer and puts focus back on its Delete button.
+    const remove = page.getByRole("button", {
+      name: en["canned.delete"].replace("{title}", renamed),
+    });
+    await remove.click();
+    const question = page.getByText(en["canned.confirmDelete"].replace("{title}", renamed));
+    await expect.poll(() => isFocused(question)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: en["admin.cancel"] }).click();
+    await expect.poll(() => isFocused(remove)).toBe(true);
+    expect((await get(ctx, admin, `/canned-answers/${created.id}`)).statusCode).toBe(200);
+
+    await remove.click();
+    await page.getByRole("button", { name: en["canned.deleteButton"], exact: true }).click();
+    await page.getByText(en["canned.deleted"].replace("{title}", renamed)).waitFor();
+    await expect.poll(() => renamedRow.count()).toBe(0);
+    await expect
+      .poll(() => isFocused(page.getByRole("heading", { level: 1, name: en["canned.title"] })))
+      .toBe(true);
+    expect((await get(ctx, admin, `/canned-answers/${created.id}`)).statusCode).toBe(404);
+    expect((await frenchServer()).some((a) => a.id === created.id)).toBe(false);
+  });
+
+  it("shows the API's refusal of a too long title under the title, and creates nothing", async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: en["canned.add"] }).click();
+    const form = page.getByRole("form", { name: en["canned.new"] });
+    const long = `Too long ${suffix} ${"x".repeat(120)}`;
+    const titleField = form.getByLabel(en["canned.answerTitle"]);
+    await titleField.fill(long);
+    await form.getByLabel(en["canned.body"]).fill("Short text.");
+    await form.getByRole("button", { name: en["canned.create"] }).click();
+    const error = page.locator("#field-title-error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe(en["field.tooLong"].replace("{n}", "120"));
+    expect(await titleField.getAttribute("aria-invalid")).toBe("true");
+    expect(await titleField.getAttribute("aria-describedby")).toContain("field-title-error");
+    await expect.poll(() => isFocused(titleField)).toBe(true);
+    await page.getByText(en["admin.notSaved"]).waitFor();
+    expect(await page.locator("#field-body-error").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    const all = (await get(ctx, admin, "/canned-answers?language=fr")).json().items as Json[];
+    expect(all.some((a) => a.title.startsWith(`Too long ${suffix}`))).toBe(false);
+    await form.getByRole("button", { name: en["admin.cancel"] }).click();
+    expect(await form.count()).toBe(0);
+  });
+});
+
 describe.skipIf(skip)("the admin screens in French", () => {
   it("shows the business calendars with French labels and no serious axe violation", async () => {
     const browser = await openBrowser();

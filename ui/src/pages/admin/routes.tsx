@@ -9,14 +9,17 @@ const Offers = lazyScreen(() => import("./offers.tsx").then((m) => m.OffersPage)
 const Calendars = lazyScreen(() => import("./calendars.tsx").then((m) => m.CalendarsPage));
 const Catalogue = lazyScreen(() => import("./catalogue.tsx").then((m) => m.CataloguePage));
 const Staff = lazyScreen(() => import("./staff.tsx").then((m) => m.StaffPage));
+const CannedAnswers = lazyScreen(() =>
+  import("./canned-answers.tsx").then((m) => m.CannedAnswersPage),
+);
 const Mailbox = lazyScreen(() => import("./mailbox.tsx").then((m) => m.MailboxPage));
 const Mail = lazyScreen(() => import("./mail.tsx").then((m) => m.MailPage));
 
 /**
- * Reports and the staff admins' screens: offers, calendars, catalogue, staff, mailbox. Each is
- * offered only to the roles its API serves: reports to leads and admins (src/modules/reports/
- * policy.ts), the rest to admins, the only role that may change offers, calendars, the
- * catalogue and staff, or read the developer mailbox.
+ * Reports and the staff admins' screens: offers, calendars, catalogue, staff, canned answers,
+ * mailbox. Each is offered only to the roles its API serves: reports to leads and admins
+ * (src/modules/reports/policy.ts), the rest to admins, the only role that may change offers,
+ * calendars, the catalogue, staff and canned answers, or read the developer mailbox.
  */
 export function adminRoutes(me: Me, { t }: Translator): Route[] {
   if (me.kind !== "staff" || me.role === "agent") return [];
@@ -28,6 +31,11 @@ export function adminRoutes(me: Me, { t }: Translator): Route[] {
     { pattern: "/admin/calendars", nav: t("nav.calendars"), render: () => <Calendars /> },
     { pattern: "/admin/catalogue", nav: t("nav.catalogue"), render: () => <Catalogue /> },
     { pattern: "/admin/staff", nav: t("nav.staff"), render: () => <Staff /> },
+    {
+      pattern: "/admin/canned-answers",
+      nav: t("nav.cannedAnswers"),
+      render: () => <CannedAnswers />,
+    },
     { pattern: "/admin/mailbox", nav: t("nav.mailbox"), render: () => <Mailbox /> },
     { pattern: "/admin/mailbox/:id", render: ({ id = "" }) => <Mail key={id} id={id} /> },
   ];
