@@ -64,6 +64,10 @@ describe.skipIf(skip).each([
   const answer = `Purged the old logs on the ${lang} server.`;
   const note = `Internal: customer keeps 90 days of logs (${lang}).`;
   const summary = `Needs an L2 look at the ${lang} filesystem quotas.`;
+  const withFile = `The ${lang} cleanup report is attached.`;
+  const report = `cleanup-${lang}.txt`;
+  const noteWithFile = `Internal: raw ${lang} inode dump attached.`;
+  const dump = `inodes-${lang}.csv`;
 
   beforeAll(async () => {
     const account = await createAccount(ctx.db, { name: `Fromagerie ${lang}` });
@@ -191,6 +195,79 @@ describe.skipIf(skip).each([
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("answers with an attachment, a refused type shown under the field first", async () => {
+    const { page } = browser;
+    await page.getByRole("heading", { level: 1 }).focus();
+    await page.keyboard.press("r");
+    const reply = page.getByRole("textbox", { name: T["desk.compose.replyLabel"] });
+    await expect.poll(() => isFocused(reply)).toBe(true);
+    const files = page.getByLabel(T["files.label"]);
+    // Who will see the files is said with the limits, and follows the mode.
+    expect(await page.locator("#field-composer-attachments-hint").textContent()).toContain(
+      T["desk.compose.filesReply"],
+    );
+    // A type outside the allow-list: the API's refusal shows under the field.
+    await files.setInputFiles({
+      name: "tool.exe",
+      mimeType: "application/x-msdownload",
+      buffer: Buffer.from("MZ"),
+    });
+    const error = page.locator("#field-composer-attachments-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("tool.exe");
+    expect(await files.getAttribute("aria-invalid")).toBe("true");
+    expect(await files.getAttribute("aria-describedby")).toContain(
+      "field-composer-attachments-error",
+    );
+    // Over 10 MB: refused before uploading, with the file's name.
+    await files.setInputFiles({
+      name: "core.gz",
+      mimeType: "application/gzip",
+      buffer: Buffer.alloc(10 * 1024 * 1024 + 1),
+    });
+    await expect
+      .poll(() => error.textContent())
+      .toBe(T["files.tooBig"].replace("{name}", "core.gz"));
+
+    await files.setInputFiles({
+      name: report,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`removed 4.2 GB of logs (${lang})\n`),
+    });
+    const list = page.getByRole("list", { name: T["files.list"] });
+    await list.getByText(report, { exact: true }).waitFor();
+    expect(await error.count()).toBe(0);
+    await reply.fill(withFile);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: T["desk.compose.send"], exact: true }).click();
+    await page.getByText(T["desk.compose.replySent"]).waitFor();
+    expect(await list.count()).toBe(0);
+    const thread = page.getByRole("region", { name: T["thread.title"] });
+    const answered = thread.getByRole("article").filter({ hasText: withFile });
+    await answered.getByRole("link", { name: report }).waitFor();
+    expect(await answered.textContent()).toContain(T["desk.thread.public"]);
+
+    // A note carries files too; they stay staff-only, like the note.
+    await page.getByRole("heading", { level: 1 }).focus();
+    await page.keyboard.press("n");
+    const noteBox = page.getByRole("textbox", { name: T["desk.compose.noteLabel"] });
+    await expect.poll(() => isFocused(noteBox)).toBe(true);
+    expect(await page.locator("#field-composer-attachments-hint").textContent()).toContain(
+      T["desk.compose.filesNote"],
+    );
+    await files.setInputFiles({
+      name: dump,
+      mimeType: "text/csv",
+      buffer: Buffer.from("mount,inodes\n/var,99%\n"),
+    });
+    await list.getByText(dump, { exact: true }).waitFor();
+    await noteBox.fill(noteWithFile);
+    await page.getByRole("button", { name: T["desk.compose.addNote"] }).click();
+    await page.getByText(T["desk.compose.noteAdded"]).waitFor();
+    const noted = thread.getByRole("article", { name: new RegExp(T["desk.thread.note"]) });
+    await noted.filter({ hasText: noteWithFile }).getByRole("link", { name: dump }).waitFor();
+  });
+
   it("escalates only with a summary", async () => {
     const { page } = browser;
     await page.getByRole("heading", { level: 1 }).focus();
@@ -215,6 +292,38 @@ describe.skipIf(skip).each([
     expect(bodies).not.toContain(note);
     expect(bodies).not.toContain(summary);
     expect(res.json().items.some((m: Json) => m.kind === "internal")).toBe(false);
+  });
+
+  it("lists the answer's attachment in the customer's view, never the note's", async () => {
+    const res = await get(ctx, customer, `/tickets/${ticket.number}/messages?limit=100`);
+    const items = res.json().items as Json[];
+    const answered = items.find((m) => m.body === withFile);
+    expect(answered).toMatchObject({
+      kind: "agent",
+      attachments: [expect.objectContaining({ filename: report, contentType: "text/plain" })],
+    });
+    const names = items.flatMap((m) => (m.attachments as Json[]).map((f) => f.filename));
+    expect(names).not.toContain(dump);
+    const file = await get(
+      ctx,
+      customer,
+      `/tickets/${ticket.number}/attachments/${answered.attachments[0].id}`,
+    );
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toBe(`removed 4.2 GB of logs (${lang})\n`);
+    // Staff see the note's file; the customer cannot fetch it even knowing its id.
+    const staffView = (await get(ctx, agent, `/tickets/${ticket.number}/messages?limit=100`)).json()
+      .items as Json[];
+    const note = staffView.find((m) => m.body === noteWithFile);
+    expect(note?.kind).toBe("internal");
+    const noteFile = note.attachments[0];
+    expect(noteFile.filename).toBe(dump);
+    const refused = await get(
+      ctx,
+      customer,
+      `/tickets/${ticket.number}/attachments/${noteFile.id}`,
+    );
+    expect(refused.statusCode).toBe(404);
   });
 
   it("shows the customer's reply in the workspace as it arrives, with the context panel", async () => {

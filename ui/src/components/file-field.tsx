@@ -47,10 +47,13 @@ export function FileField({
   uploads,
   onChange,
   error,
+  note,
 }: {
   name: string;
   uploads: Upload[];
   onChange(uploads: Upload[]): void;
+  /** A sentence after the limits in the hint: who will see the files (the staff composer). */
+  note?: string | undefined;
   /** The API's complaint about the attachments when the message itself was refused. */
   error?: string | undefined;
 }) {
@@ -88,7 +91,7 @@ export function FileField({
     <div class={shown ? "field invalid" : "field"}>
       <label for={id}>{t("files.label")}</label>
       <p class="hint" id={`${id}-hint`}>
-        {t("files.hint")}
+        {note ? `${t("files.hint")} ${note}` : t("files.hint")}
       </p>
       <input
         type="file"

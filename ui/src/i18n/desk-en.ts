@@ -69,6 +69,9 @@ export const deskEn = {
   "desk.compose.replyHint": "The customer reads this and is notified by email.",
   "desk.compose.noteLabel": "Internal note (staff only)",
   "desk.compose.noteHint": "Only support staff see notes; the customer never does.",
+  "desk.compose.filesReply": "The customer can download them with the reply.",
+  "desk.compose.filesNote":
+    "They stay with the note: staff only, the customer can never download them.",
   "desk.compose.status": "Then set the status",
   "desk.compose.statusDefault": "Waiting for the customer (usual)",
   "desk.compose.send": "Send the reply",

@@ -72,6 +72,9 @@ export const deskFr: Record<DeskKey, string> = {
   "desk.compose.replyHint": "Le client la lit et en est averti par e-mail.",
   "desk.compose.noteLabel": "Note interne (support uniquement)",
   "desk.compose.noteHint": "Seul le support voit les notes ; le client jamais.",
+  "desk.compose.filesReply": "Le client pourra les télécharger avec la réponse.",
+  "desk.compose.filesNote":
+    "Ils restent avec la note : réservés au support, le client ne peut jamais les télécharger.",
   "desk.compose.status": "Puis passer au statut",
   "desk.compose.statusDefault": "En attente du client (habituel)",
   "desk.compose.send": "Envoyer la réponse",

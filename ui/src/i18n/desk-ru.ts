@@ -75,6 +75,9 @@ export const deskRu: Record<DeskKey, string> &
   "desk.compose.replyHint": "Клиент увидит его и получит уведомление по почте.",
   "desk.compose.noteLabel": "Внутренняя заметка (только поддержка)",
   "desk.compose.noteHint": "Заметки видит только поддержка, клиент — никогда.",
+  "desk.compose.filesReply": "Клиент сможет скачать их вместе с ответом.",
+  "desk.compose.filesNote":
+    "Они остаются в заметке: только для поддержки, клиент не сможет их скачать.",
   "desk.compose.status": "Затем установить статус",
   "desk.compose.statusDefault": "Ожидает клиента (обычно)",
   "desk.compose.send": "Отправить ответ",

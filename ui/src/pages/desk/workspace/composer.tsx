@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, call, type Problem } from "../../../api/client.ts";
 import { Field } from "../../../components/field.tsx";
+import {
+  attachmentIds,
+  attachmentsError,
+  FileField,
+  type Upload,
+} from "../../../components/file-field.tsx";
 import { ProblemAlert } from "../../../components/state.tsx";
 import { usePrefs } from "../../../i18n/index.ts";
 import { fieldErrors } from "../../../lib/problem.ts";
@@ -94,8 +100,10 @@ function OutOfPerimeter({ ticket, onSent }: { ticket: Ticket; onSent(): void }) 
 }
 
 /**
- * Writes to the ticket: a public reply (optionally setting the status) or an internal note.
- * The mode is said in words on the field's label and button, not only by the note's colours.
+ * Writes to the ticket: a public reply (optionally setting the status) or an internal note,
+ * either with attachments (the API takes them on both; a note's stay staff-only). Files upload
+ * when chosen, as on the customer's reply form. The mode is said in words on the field's label,
+ * the files' hint and the button, not only by the note's colours.
  */
 export function Composer({
   ticket,
@@ -115,6 +123,7 @@ export function Composer({
   const { t, label } = prefs;
   const [body, setBody] = useState("");
   const [status, setStatus] = useState<StaffStatus | "">("");
+  const [uploads, setUploads] = useState<Upload[]>([]);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   // What was just sent, translated when shown (the language may change meanwhile).
@@ -133,12 +142,13 @@ export function Composer({
     setBusy(true);
     setDone(null);
     const path = { params: { path: { number: ticket.number } } };
+    const files = attachmentIds(uploads);
     const result = await call(
       mode === "note"
-        ? api.POST("/api/v1/tickets/{number}/notes", { ...path, body: { body } })
+        ? api.POST("/api/v1/tickets/{number}/notes", { ...path, body: { body, ...files } })
         : api.POST("/api/v1/tickets/{number}/messages", {
             ...path,
-            body: status ? { body, status } : { body },
+            body: status ? { body, status, ...files } : { body, ...files },
           }),
     );
     setBusy(false);
@@ -146,10 +156,12 @@ export function Composer({
     setProblem(null);
     setBody("");
     setStatus("");
+    setUploads([]);
     setDone(mode);
     onSent();
   };
   const errors = fieldErrors(problem, prefs);
+  const filesError = attachmentsError(errors);
   return (
     <div class={mode === "note" ? "composer note-mode" : "composer"}>
       <fieldset class="composer-mode">
@@ -172,7 +184,9 @@ export function Composer({
         </button>
       </fieldset>
       <form class="form" onSubmit={submit} noValidate aria-busy={busy}>
-        {problem && !errors.body && !errors.status && <ProblemAlert problem={problem} />}
+        {problem && !errors.body && !errors.status && !filesError && (
+          <ProblemAlert problem={problem} />
+        )}
         {mode === "reply" && <CannedPicker ticket={ticket} onInsert={insert} />}
         <Field
           name="body"
@@ -191,6 +205,13 @@ export function Composer({
             />
           )}
         </Field>
+        <FileField
+          name="composer-attachments"
+          uploads={uploads}
+          onChange={setUploads}
+          error={filesError}
+          note={mode === "note" ? t("desk.compose.filesNote") : t("desk.compose.filesReply")}
+        />
         {mode === "reply" && (
           <Field name="status" label={t("desk.compose.status")} error={errors.status}>
             {(attrs) => (
