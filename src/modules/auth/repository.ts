@@ -1,3 +1,4 @@
+import { compiledQuery } from "../../db/compiled.ts";
 import type { Database } from "../../db/database.ts";
 import type { Language, StaffRole, StaffTier } from "../../db/schema.ts";
 import type { Principal } from "../../http/principal.ts";
@@ -193,7 +194,17 @@ function principalFromRow(row: OwnerRow): Principal | null {
  * the separate token, user and account look-ups. Inactive staff yield no principal.
  */
 export async function findTokenPrincipal(db: Database, tokenHash: string, now: Date) {
-  const row = await db
+  const [row] = await tokenOwner(db, tokenHash, now);
+  if (!row) return undefined;
+  return {
+    token: { id: row.id, scope: row.scope, lastUsedAt: row.last_used_at },
+    principal: principalFromRow(row as OwnerRow),
+  };
+}
+
+// Every API call reads its token or session: compiled once (see compiledQuery).
+const tokenOwner = compiledQuery(2, (db, tokenHash: string, now: Date) =>
+  db
     .selectFrom("api_tokens as t")
     .leftJoin("users as u", "u.id", "t.user_id")
     .leftJoin("accounts as a", "a.id", "u.account_id")
@@ -203,18 +214,11 @@ export async function findTokenPrincipal(db: Database, tokenHash: string, now: D
     .select(["t.id", "t.scope", "t.last_used_at", ...ownerColumns])
     .where("t.token_hash", "=", tokenHash)
     .where("t.revoked_at", "is", null)
-    .where("t.expires_at", ">", now)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    token: { id: row.id, scope: row.scope, lastUsedAt: row.last_used_at },
-    principal: principalFromRow(row as OwnerRow),
-  };
-}
+    .where("t.expires_at", ">", now),
+);
 
-/** A live session and its owner in one round trip. */
-export async function findSessionPrincipal(db: Database, tokenHash: string, now: Date) {
-  const row = await db
+const sessionOwner = compiledQuery(2, (db, tokenHash: string, now: Date) =>
+  db
     .selectFrom("sessions as se")
     .leftJoin("users as u", "u.id", "se.user_id")
     .leftJoin("accounts as a", "a.id", "u.account_id")
@@ -223,8 +227,12 @@ export async function findSessionPrincipal(db: Database, tokenHash: string, now:
     )
     .select(["se.id", "se.csrf_token", ...ownerColumns])
     .where("se.token_hash", "=", tokenHash)
-    .where("se.expires_at", ">", now)
-    .executeTakeFirst();
+    .where("se.expires_at", ">", now),
+);
+
+/** A live session and its owner in one round trip. */
+export async function findSessionPrincipal(db: Database, tokenHash: string, now: Date) {
+  const [row] = await sessionOwner(db, tokenHash, now);
   if (!row) return undefined;
   return {
     session: { id: row.id, csrfToken: row.csrf_token },

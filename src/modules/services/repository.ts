@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from "kysely";
+import { compiledQuery } from "../../db/compiled.ts";
 import type { Database } from "../../db/database.ts";
 import type {
   ContactRole,
@@ -17,8 +18,12 @@ const roleColumn = {
 } as const;
 
 /** One service with what policy and presenters need: universe and the contacts' NIC handles. */
-export function findServiceByName(db: Database, name: string) {
-  return db
+export async function findServiceByName(db: Database, name: string) {
+  return (await serviceByName(db, name))[0];
+}
+
+const serviceByName = compiledQuery(1, (db, name: string) =>
+  db
     .selectFrom("services as s")
     .innerJoin("products as p", "p.code", "s.product")
     .innerJoin("accounts as aa", "aa.id", "s.admin_account_id")
@@ -32,9 +37,8 @@ export function findServiceByName(db: Database, name: string) {
       "ta.nic_handle as tech_nic",
       "ba.nic_handle as billing_nic",
     ])
-    .where("s.name", "=", name)
-    .executeTakeFirst();
-}
+    .where("s.name", "=", name),
+);
 export type ServiceRow = NonNullable<Awaited<ReturnType<typeof findServiceByName>>>;
 
 export interface ServiceListParams {

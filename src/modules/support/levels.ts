@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { compiledQuery } from "../../db/compiled.ts";
 import type { Database } from "../../db/database.ts";
 import type { Universe } from "../../db/schema.ts";
 import { type OfferRow, offersIn } from "./repository.ts";
@@ -64,6 +65,14 @@ function levelQuery(db: Database, accountId: string, universe: Universe, at: Dat
 
 type LevelRow = NonNullable<Awaited<ReturnType<ReturnType<typeof levelQuery>["executeTakeFirst"]>>>;
 
+// Ticket creation asks these once or twice per ticket: compiled once (see compiledQuery).
+const levelRows = compiledQuery(3, (db, accountId: string, universe: Universe, at: Date) =>
+  levelQuery(db, accountId, universe, at),
+);
+const termsRows = compiledQuery(3, (db, accountId: string, universe: Universe, at: Date) =>
+  levelQuery(db, accountId, universe, at).select(accountWithCalendar(accountId).as("account")),
+);
+
 function levelOf(row: LevelRow, accountId: string, universe: Universe): LevelInForce {
   const { sub_id, sub_offer_id, sub_starts_at, sub_ends_at, sub_created_at, ...offer } = row;
   const subscription =
@@ -91,7 +100,7 @@ export async function levelInForce(
   universe: Universe,
   at: Date,
 ): Promise<LevelInForce> {
-  const row = await levelQuery(db, accountId, universe, at).executeTakeFirst();
+  const [row] = await levelRows(db, accountId, universe, at);
   if (!row) return { offer: await defaultOffer(db, universe), subscription: null };
   return levelOf(row, accountId, universe);
 }
@@ -106,9 +115,7 @@ export async function termsInForce(
   universe: Universe,
   at: Date,
 ): Promise<(LevelInForce & { account: AccountWithCalendar }) | undefined> {
-  const row = await levelQuery(db, accountId, universe, at)
-    .select(accountWithCalendar(accountId).as("account"))
-    .executeTakeFirst();
+  const [row] = await termsRows(db, accountId, universe, at);
   if (!row) {
     const level = { offer: await defaultOffer(db, universe), subscription: null };
     const alone = await db
