@@ -12,6 +12,8 @@ import type { AuditLogTable, OutboxTable } from "./schema.ts";
 interface Trailer {
   audit: Insertable<AuditLogTable>[];
   outbox: Insertable<OutboxTable>[];
+  /** A statement of the command wrote outbox rows itself (`noteOutboxWritten`). */
+  wroteOutbox?: boolean;
 }
 
 const trailers = new WeakMap<Database, Trailer>();
@@ -31,7 +33,7 @@ export async function inTransaction<T>(
     const value = await work(trx);
     trailers.delete(trx);
     await writeTrailer(trx, trailer);
-    wroteOutbox = trailer.outbox.length > 0;
+    wroteOutbox = trailer.outbox.length > 0 || trailer.wroteOutbox === true;
     return value;
   });
   if (wroteOutbox) announceOutbox(db);
@@ -53,6 +55,17 @@ export async function appendOutbox(trx: Database, rows: Insertable<OutboxTable>[
   const trailer = trailers.get(trx);
   if (trailer) trailer.outbox.push(...rows);
   else await writeTrailer(trx, { audit: [], outbox: rows });
+}
+
+/**
+ * Says that a statement run through `trx` wrote outbox rows itself: inside `inTransaction` they
+ * are announced after its commit, as the trailer's are. Returns false outside `inTransaction`,
+ * where the statement committed on its own and the caller announces the rows.
+ */
+export function noteOutboxWritten(trx: Database): boolean {
+  const trailer = trailers.get(trx);
+  if (trailer) trailer.wroteOutbox = true;
+  return trailer !== undefined;
 }
 
 async function writeTrailer(trx: Database, { audit, outbox }: Trailer): Promise<void> {

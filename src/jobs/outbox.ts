@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Insertable } from "kysely";
 import type { Database } from "../db/database.ts";
+import type { OutboxTable } from "../db/schema.ts";
 import { appendOutbox } from "../db/transaction.ts";
 
 export interface OutboxMessage {
@@ -23,15 +25,17 @@ export async function enqueue(trx: Database, message: OutboxMessage): Promise<vo
  */
 export async function enqueueAll(trx: Database, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
+  await appendOutbox(trx, outboxRows(messages));
+}
+
+/** The rows `enqueueAll` writes (one event), for statements that insert them themselves. */
+export function outboxRows(messages: OutboxMessage[]): Insertable<OutboxTable>[] {
   const eventId = randomUUID();
-  await appendOutbox(
-    trx,
-    messages.map((message) => ({
-      event_id: eventId,
-      topic: message.topic,
-      recipient_account_id: message.recipientAccountId ?? null,
-      recipient_staff_id: message.recipientStaffId ?? null,
-      payload: JSON.stringify(message.payload),
-    })),
-  );
+  return messages.map((message) => ({
+    event_id: eventId,
+    topic: message.topic,
+    recipient_account_id: message.recipientAccountId ?? null,
+    recipient_staff_id: message.recipientStaffId ?? null,
+    payload: JSON.stringify(message.payload),
+  }));
 }

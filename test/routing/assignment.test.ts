@@ -46,6 +46,21 @@ describe("auto-assignment at creation", () => {
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ account_id: null, actor_kind: "system" });
     expect(audit.details).toMatchObject({ staffId: local.id, how: "automatic", tier: "L1" });
+    expect(audit.details).toMatchObject({ number: ticket.number, previousStaffId: null });
+    expect(audit.details).not.toHaveProperty("fromTier");
+    const notice = await ctx.db
+      .selectFrom("outbox")
+      .select("payload")
+      .where("recipient_staff_id", "=", local.id)
+      .where("topic", "=", "ticket.assigned")
+      .executeTakeFirstOrThrow();
+    expect(notice.payload).toMatchObject({
+      ticketId: routed.id,
+      number: ticket.number,
+      tier: "L1",
+      how: "automatic",
+      dueAt: ticket.sla.dueAt,
+    });
 
     // The customer sees the ticket, never who holds it.
     const seen = (await get(ctx, customer.user, `/tickets/${ticket.number}`)).json();
@@ -59,7 +74,15 @@ describe("auto-assignment at creation", () => {
     await crew.add({ tier: "L1", universes: ["server"], region: "EU" });
     const customer = await customerWith(ctx.db, { universe: "server", level: "standard" });
     const ticket = await openRussian(ctx, customer);
-    expect(await routingOf(ctx.db, ticket.number)).toMatchObject({ tier: "L1", assignee: null });
+    const routed = await routingOf(ctx.db, ticket.number);
+    expect(routed).toMatchObject({ tier: "L1", assignee: null });
+    const assigned = await ctx.db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("subject_id", "=", routed.id)
+      .where("action", "=", "ticket.assigned")
+      .execute();
+    expect(assigned).toEqual([]);
   });
 
   it("accepts the product skill instead of the universe", async () => {

@@ -1,4 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Database } from "../../db/database.ts";
+import type { AuditLogTable } from "../../db/schema.ts";
 import { appendAudit } from "../../db/transaction.ts";
 import { type Actor, actorLabel } from "../../http/principal.ts";
 
@@ -27,20 +29,22 @@ export async function recordAudits(
   entries: AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
+  await appendAudit(trx, auditRows(actor, entries));
+}
+
+/** The rows `recordAudits` writes, for statements that insert them themselves. */
+export function auditRows(actor: Actor | null, entries: AuditEntry[]): Insertable<AuditLogTable>[] {
   const p = actor?.principal;
-  await appendAudit(
-    trx,
-    entries.map((entry) => ({
-      actor_kind: p ? p.kind : "system",
-      actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
-      actor_label: p ? actorLabel(p) : "system",
-      account_id: entry.accountId ?? null,
-      action: entry.action,
-      subject_kind: entry.subjectKind,
-      subject_id: entry.subjectId,
-      ip: actor?.ip ?? null,
-      request_id: actor?.requestId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })),
-  );
+  return entries.map((entry) => ({
+    actor_kind: p ? p.kind : "system",
+    actor_id: p ? (p.kind === "user" ? p.userId : p.staffId) : null,
+    actor_label: p ? actorLabel(p) : "system",
+    account_id: entry.accountId ?? null,
+    action: entry.action,
+    subject_kind: entry.subjectKind,
+    subject_id: entry.subjectId,
+    ip: actor?.ip ?? null,
+    request_id: actor?.requestId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  }));
 }

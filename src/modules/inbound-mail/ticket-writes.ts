@@ -176,7 +176,7 @@ export async function openByMail(
       inTransaction(ctx.db, async (trx) => {
         if (!(await claim(trx, row.id))) return false;
         const attachments = await recordUploads(trx, principal.userId, files, now);
-        const created = await writeTicket(trx, ctx.clock, principal, actorFor(principal, row), {
+        const created = await writeTicket(ctx, trx, principal, actorFor(principal, row), {
           subject,
           area: null,
           input: {

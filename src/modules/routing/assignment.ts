@@ -1,8 +1,10 @@
+import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { StaffTier } from "../../db/schema.ts";
 import type { Actor } from "../../http/principal.ts";
-import { enqueue } from "../../jobs/outbox.ts";
-import { recordAudit } from "../audit/recorder.ts";
+import { enqueue, outboxRows } from "../../jobs/outbox.ts";
+import { auditRows, recordAudit } from "../audit/recorder.ts";
+import type { AnnouncedTicket, AssignmentRows } from "../tickets/hooks.ts";
 import { type TicketRow, updateTicket } from "../tickets/repository.ts";
 import { formatTicketNumber } from "../tickets/rules.ts";
 import { type Candidate, lockLeastLoaded, regionOfAccount, type Skills } from "./repository.ts";
@@ -15,7 +17,7 @@ import { routeTiers } from "./rules.ts";
  */
 
 /** What staff notices say about a ticket. */
-export function staffNotice(ticket: TicketRow) {
+export function staffNotice(ticket: AnnouncedTicket) {
   return {
     ticketId: ticket.id,
     number: formatTicketNumber(ticket.number),
@@ -35,29 +37,41 @@ export function staffNotice(ticket: TicketRow) {
  */
 export async function skillsFor(
   db: Database,
-  ticket: Pick<
-    TicketRow,
-    "calendar" | "entitlement" | "account_id" | "universe" | "product" | "language"
-  >,
+  ticket: SkillsSource,
   exclude: readonly string[] = [],
 ): Promise<Skills> {
-  let region: string | null = null;
-  if (ticket.calendar !== null) {
-    const entitlement = ticket.entitlement as Record<string, unknown>;
-    const subscriber = entitlement.subscriberAccountId;
-    // Entitlements record the subscriber's region; older ones only its id.
-    region =
-      (typeof entitlement.subscriberRegion === "string" ? entitlement.subscriberRegion : null) ??
-      (typeof subscriber === "string" ? await regionOfAccount(db, subscriber) : null) ??
-      (await regionOfAccount(db, ticket.account_id));
-  }
-  return {
-    universe: ticket.universe,
-    product: ticket.product,
-    language: ticket.language,
-    region,
-    exclude,
-  };
+  const recorded = recordedSkills(ticket, exclude);
+  if (recorded) return recorded;
+  // Entitlements record the subscriber's region; older ones only its id.
+  const subscriber = (ticket.entitlement as Record<string, unknown>).subscriberAccountId;
+  const region =
+    (typeof subscriber === "string" ? await regionOfAccount(db, subscriber) : null) ??
+    (await regionOfAccount(db, ticket.account_id));
+  return { ...skillsWithRegion(ticket, exclude), region };
+}
+
+type SkillsSource = Pick<
+  TicketRow,
+  "calendar" | "entitlement" | "account_id" | "universe" | "product" | "language"
+>;
+
+const skillsWithRegion = (ticket: SkillsSource, exclude: readonly string[]): Skills => ({
+  universe: ticket.universe,
+  product: ticket.product,
+  language: ticket.language,
+  region: null,
+  exclude,
+});
+
+/**
+ * The skills when the ticket itself says all of them: always for 24/7 tickets and for
+ * entitlements that record the subscriber's region (every new ticket's); null otherwise.
+ */
+export function recordedSkills(ticket: SkillsSource, exclude: readonly string[] = []) {
+  const skills = skillsWithRegion(ticket, exclude);
+  if (ticket.calendar === null) return skills;
+  const region = (ticket.entitlement as Record<string, unknown>).subscriberRegion;
+  return typeof region === "string" ? { ...skills, region } : null;
 }
 
 /**
@@ -70,7 +84,7 @@ export async function pickAgent(
   tier: StaffTier,
   skills: Skills,
 ): Promise<Candidate | null> {
-  return (await lockLeastLoaded(db, tier, skills)) ?? null;
+  return (await lockLeastLoaded(db, [tier], skills)) ?? null;
 }
 
 export interface Assignment {
@@ -134,6 +148,42 @@ export async function announceAssignment(
   }
 }
 
+/**
+ * What `announceAssignment` writes for the automatic assignment of a ticket being created, as
+ * rows over the creating statement's `pick`: only that statement knows the assignee and tier.
+ * `ticket` is the row as it would be written unassigned, in its entry tier.
+ */
+export function automaticAssignmentRows(ticket: AnnouncedTicket): AssignmentRows {
+  const how = "automatic";
+  const [audit] = auditRows(null, [
+    {
+      action: "ticket.assigned",
+      subjectKind: "ticket",
+      subjectId: ticket.id,
+      accountId: null,
+      details: { number: formatTicketNumber(ticket.number), previousStaffId: null, how },
+    },
+  ]);
+  const [outbox] = outboxRows([
+    { topic: "ticket.assigned", payload: { ...staffNotice(ticket), how } },
+  ]);
+  if (!audit || !outbox) throw new Error("one audit entry and one notice were built");
+  const fromTier = sql`case when pick.tier = ${ticket.tier} then '{}'::jsonb
+    else jsonb_build_object('fromTier', ${ticket.tier}::text) end`;
+  return {
+    audit: {
+      ...audit,
+      details: sql`${audit.details}::jsonb
+        || jsonb_build_object('staffId', pick.id, 'tier', pick.tier) || ${fromTier}`,
+    },
+    outbox: {
+      ...outbox,
+      recipient_staff_id: sql`pick.id`,
+      payload: sql`${outbox.payload}::jsonb || jsonb_build_object('tier', pick.tier)`,
+    },
+  };
+}
+
 /** Takes the ticket out of anyone's hands: it waits in its queue again. */
 export async function releaseTicket(
   db: Database,
@@ -180,18 +230,14 @@ export async function autoAssign(
 
 /**
  * The agent routing gives a ticket (its row locked until the caller commits) and the tier it
- * works in, or null when nobody with the skills has room. Used before a new ticket is written,
- * so the ticket is inserted already assigned.
+ * works in, or null when nobody with the skills has room: one query over the ticket's tiers
+ * (Enterprise: TAM, then L3).
  */
 export async function chooseAgent(
   db: Database,
   ticket: Parameters<typeof skillsFor>[1] & Pick<TicketRow, "tier">,
   exclude: readonly string[] = [],
-): Promise<(Candidate & { tier: StaffTier }) | null> {
+): Promise<Candidate | null> {
   const skills = await skillsFor(db, ticket, exclude);
-  for (const tier of routeTiers(ticket.tier)) {
-    const chosen = await pickAgent(db, tier, skills);
-    if (chosen) return { ...chosen, tier };
-  }
-  return null;
+  return (await lockLeastLoaded(db, routeTiers(ticket.tier), skills)) ?? null;
 }

@@ -1,24 +1,20 @@
 import { setTicketRouter } from "../tickets/hooks.ts";
-import { announceAssignment, chooseAgent } from "./assignment.ts";
+import { automaticAssignmentRows, recordedSkills } from "./assignment.ts";
+import { leastLoadedPick } from "./repository.ts";
+import { routeTiers } from "./rules.ts";
 
 /**
- * Routes every new ticket inside its creation transaction: the least loaded agent with the
- * skills is chosen before the insert, so the ticket is written assigned, and the assignment is
- * announced once the row exists. Installed once per process, however many apps are built.
+ * Routes every new ticket in the statement that writes it: the least loaded agent with the
+ * skills is picked there, so the ticket is written assigned, and the assignment is announced by
+ * the same statement. Installed once per process, however many apps are built.
  */
 export function registerRoutingHooks(): void {
-  setTicketRouter(async (trx, draft) => {
-    const chosen = await chooseAgent(trx, draft);
-    if (!chosen) return null;
+  setTicketRouter((draft) => {
+    const skills = recordedSkills(draft);
+    if (!skills) throw new Error("a new ticket's entitlement records its subscriber's region");
     return {
-      assignedStaffId: chosen.id,
-      tier: chosen.tier,
-      announce: (db, ticket) =>
-        announceAssignment(
-          db,
-          { ...ticket, assigned_staff_id: null, tier: draft.tier },
-          { staffId: chosen.id, tier: chosen.tier, how: "automatic", actor: null },
-        ),
+      pick: leastLoadedPick(routeTiers(draft.tier), skills),
+      announcement: automaticAssignmentRows,
     };
   });
 }

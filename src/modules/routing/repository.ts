@@ -25,8 +25,9 @@ export interface Candidate {
 
 const handlerRoles = sql.join(HANDLER_ROLES.map((role) => sql.lit(role)));
 
-function qualified(tier: StaffTier, skills: Skills) {
-  return sql`s.active and s.role in (${handlerRoles}) and s.tier = ${tier}
+function qualified(tiers: readonly StaffTier[], skills: Skills) {
+  const tierList = sql.join(tiers.map((tier) => sql`${tier}`));
+  return sql`s.active and s.role in (${handlerRoles}) and s.tier in (${tierList})
     and ${skills.language}::text = any(s.languages)
     and (${skills.universe}::text = any(s.universes) or ${skills.product}::text = any(s.products))
     and (${skills.region}::text is null or s.region = ${skills.region})
@@ -34,35 +35,43 @@ function qualified(tier: StaffTier, skills: Skills) {
 }
 
 /**
- * The least loaded qualified staff member under capacity (ties by id), its row locked. Rows
- * another transaction holds are skipped rather than waited for: that transaction is assigning
- * to the same person right now, so the next one in line is the better pick, and nothing here
- * ever waits on a lock, so transactions that pick several agents (an SLA sweep escalating a
- * batch) cannot deadlock. The load is the row's own `open_tickets` (kept by triggers on
- * tickets): locking a row that a concurrent commit changed re-reads it and re-checks the
- * capacity, so the pick never exceeds it. When every candidate with room is held at that
- * instant, the ticket waits in its queue, where agents take it.
+ * The least loaded qualified staff member under capacity in the first of `tiers` that has one
+ * (ties by id), as a select of at most one row (id, tier) that locks it: run alone by
+ * `lockLeastLoaded`, or as the "pick" of the statement that writes a new ticket. Rows another
+ * transaction holds are skipped rather than waited for: that transaction is assigning to the
+ * same person right now, so the next one in line is the better pick, and nothing here ever
+ * waits on a lock, so transactions that pick several agents (an SLA sweep escalating a batch)
+ * cannot deadlock. The load is the row's own `open_tickets` (kept by triggers on tickets):
+ * locking a row that a concurrent commit changed re-reads it and re-checks the capacity, so
+ * the pick never exceeds it. When every candidate with room is held at that instant, the
+ * ticket waits in its queue, where agents take it.
  */
-export async function lockLeastLoaded(
-  db: Database,
-  tier: StaffTier,
-  skills: Skills,
-): Promise<Candidate | undefined> {
-  const result = await sql<Candidate>`
+export function leastLoadedPick(tiers: readonly StaffTier[], skills: Skills) {
+  const order = sql`array[${sql.join(tiers.map((tier) => sql`${tier}::text`))}]`;
+  return sql<Candidate>`
     select s.id, s.tier, s.max_concurrent_tickets, s.open_tickets as load
     from staff s
-    where ${qualified(tier, skills)} and s.open_tickets < s.max_concurrent_tickets
-    order by s.open_tickets, s.id
+    where ${qualified(tiers, skills)} and s.open_tickets < s.max_concurrent_tickets
+    order by array_position(${order}, s.tier::text), s.open_tickets, s.id
     limit 1
     for update of s skip locked
-  `.execute(db);
+  `;
+}
+
+/** `leastLoadedPick` run on its own: the chosen staff row, locked until the caller commits. */
+export async function lockLeastLoaded(
+  db: Database,
+  tiers: readonly StaffTier[],
+  skills: Skills,
+): Promise<Candidate | undefined> {
+  const result = await leastLoadedPick(tiers, skills).execute(db);
   return result.rows[0];
 }
 
 /** Whether anyone of the tier has the skills, whatever their load. */
 export async function anyQualified(db: Database, tier: StaffTier, skills: Skills) {
   const result = await sql<{ found: boolean }>`
-    select exists (select 1 from staff s where ${qualified(tier, skills)}) as found
+    select exists (select 1 from staff s where ${qualified([tier], skills)}) as found
   `.execute(db);
   return result.rows[0]?.found === true;
 }

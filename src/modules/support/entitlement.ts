@@ -84,12 +84,13 @@ async function account(trx: Database, id: string): Promise<Subscriber> {
 async function decide(
   trx: Database,
   input: EntitlementInput,
-  requester: Subscriber,
+  requesterAccount: () => Promise<Subscriber>,
   first: Terms,
 ): Promise<Decision> {
   const { service, now } = input;
   if (!service) {
     const { offer } = first;
+    const requester = first.account;
     return {
       offer,
       subscriber: requester,
@@ -105,9 +106,12 @@ async function decide(
     reasonCode: "service-admin-subscription",
     reason: `Service ${service.name} is covered by the ${levelLabel(offer)} of its admin account ${admin.nic_handle} in the ${universe} universe.`,
   };
+  // Only a partner acting as the service's technical contact may bring a better level: the
+  // requester's own account is read only then.
+  const requesterId = input.requester.accountId;
+  if (service.techAccountId !== requesterId || requesterId === admin.id) return byAdmin;
+  const requester = await requesterAccount();
   const partnerAsTech =
-    service.techAccountId === requester.id &&
-    requester.id !== admin.id &&
     requester.programme === "commercial-partner" &&
     (await hasPartnerProgramme(trx, requester.id, universe));
   if (!partnerAsTech) return byAdmin;
@@ -172,11 +176,13 @@ async function entitle(
   const firstId = service ? service.adminAccountId : input.requester.accountId;
   const terms = await termsInForce(trx, firstId, service?.universe ?? input.universe, input.now);
   if (!terms) throw notFound("Account");
-  const requester =
-    firstId === input.requester.accountId
-      ? terms.account
-      : await account(trx, input.requester.accountId);
-  const decision = await decide(trx, input, requester, terms);
+  let requester: Subscriber | undefined =
+    firstId === input.requester.accountId ? terms.account : undefined;
+  const requesterAccount = async () => {
+    requester ??= await account(trx, input.requester.accountId);
+    return requester;
+  };
+  const decision = await decide(trx, input, requesterAccount, terms);
   const { offer } = decision;
   const targets = { firstResponse: offer.first_response_minutes, update: offer.update_minutes };
   const base: Entitlement = {
@@ -208,27 +214,28 @@ async function entitle(
     return { entitlement: { ...base, calendar }, subscriber };
   }
 
-  const subscription = await activeFastPath(trx, requester.id, input.now, true);
+  const partner = await requesterAccount();
+  const subscription = await activeFastPath(trx, partner.id, input.now, true);
   if (!subscription) {
     throw refuse(
       "fast_path_not_subscribed",
-      `${requester.nic_handle} has no active Fast-Path subscription`,
+      `${partner.nic_handle} has no active Fast-Path subscription`,
     );
   }
-  if (!service || service.techAccountId !== requester.id) {
+  if (!service || service.techAccountId !== partner.id) {
     throw refuse(
       "fast_path_not_tech_contact",
       service
-        ? `Fast-Path applies only to services on which ${requester.nic_handle} is the technical contact, and ${service.name} is not one`
+        ? `Fast-Path applies only to services on which ${partner.nic_handle} is the technical contact, and ${service.name} is not one`
         : "Fast-Path applies only to a ticket about a service on which your account is the technical contact",
     );
   }
   const { year, from, to } = yearBoundsUtc(input.now);
-  const used = await countFastPathUses(trx, requester.id, from, to);
+  const used = await countFastPathUses(trx, partner.id, from, to);
   if (used >= subscription.yearly_quota) {
     throw refuse(
       "fast_path_quota_exhausted",
-      `${requester.nic_handle} has used all ${subscription.yearly_quota} Fast-Path tickets of ${year}`,
+      `${partner.nic_handle} has used all ${subscription.yearly_quota} Fast-Path tickets of ${year}`,
     );
   }
   const every = (minutes: number): SeverityMinutes => ({
@@ -250,11 +257,11 @@ async function entitle(
     entryTier: FAST_PATH_TERMS.entryTier,
     queuePriority: FAST_PATH_TERMS.queuePriority,
     fastPath: true,
-    subscriberAccountId: requester.id,
-    subscriberNic: requester.nic_handle,
-    subscriberRegion: requester.region,
+    subscriberAccountId: partner.id,
+    subscriberNic: partner.nic_handle,
+    subscriberRegion: partner.region,
     reasonCode: "fast-path",
-    reason: `Fast-Path of ${requester.nic_handle}, technical contact of service ${service.name}: use ${used + 1} of ${subscription.yearly_quota} in ${year}, straight to an L3 expert, first response within ${FAST_PATH_TERMS.firstResponseMinutes} minutes, 24/7 (the service's own level: ${levelLabel(offer)}).`,
+    reason: `Fast-Path of ${partner.nic_handle}, technical contact of service ${service.name}: use ${used + 1} of ${subscription.yearly_quota} in ${year}, straight to an L3 expert, first response within ${FAST_PATH_TERMS.firstResponseMinutes} minutes, 24/7 (the service's own level: ${levelLabel(offer)}).`,
   };
-  return { entitlement, subscriber: requester };
+  return { entitlement, subscriber: partner };
 }

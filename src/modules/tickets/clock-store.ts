@@ -43,7 +43,7 @@ export function clockFieldsOf(row: TicketRow): ClockFields {
   };
 }
 
-export function clockPatch(fields: ClockFields): Updateable<TicketsTable> {
+export function clockPatch(fields: ClockFields) {
   return {
     sla_clock: fields.slaClock,
     due_at: fields.dueAt,

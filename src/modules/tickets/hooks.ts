@@ -1,12 +1,12 @@
-import type { Database } from "../../db/database.ts";
-import type { StaffTier } from "../../db/schema.ts";
-import type { Clock } from "../../lib/clock.ts";
+import type { InsertObject, RawBuilder } from "kysely";
+import type { DB, StaffTier } from "../../db/schema.ts";
 import type { TicketRow } from "./repository.ts";
 
 /**
  * The seam between ticket creation and routing (routing depends on tickets, not the reverse).
- * The router runs inside the creation's transaction before the ticket is written, so the ticket
- * is inserted already assigned and the assignment commits or rolls back with it.
+ * Routing does not run a query of its own for a new ticket: it hands creation a plan, and the
+ * one statement that writes the ticket picks the agent, writes the ticket already assigned and
+ * announces the assignment, so the pick commits or rolls back with the ticket.
  */
 
 /** What routing needs of a ticket about to be written. */
@@ -15,18 +15,36 @@ export type TicketDraft = Pick<
   "calendar" | "entitlement" | "account_id" | "universe" | "product" | "language" | "tier"
 >;
 
-/** Routing's decision: the assignee and tier to write, and how to announce them once written. */
-export interface RoutedTicket {
-  assignedStaffId: string;
+/** Columns of the rows the plan's pick selects. */
+export interface PickedStaff {
+  id: string;
   tier: StaffTier;
-  announce(trx: Database, ticket: TicketRow): Promise<void>;
 }
 
-export type TicketRouter = (
-  trx: Database,
-  draft: TicketDraft,
-  clock: Clock,
-) => Promise<RoutedTicket | null>;
+/**
+ * Rows announcing an assignment, written only when the pick found someone. Values may be SQL
+ * expressions over the statement's `pick` (one row: `pick.id`, `pick.tier`).
+ */
+export interface AssignmentRows {
+  audit: InsertObject<DB, "audit_log">;
+  outbox: InsertObject<DB, "outbox">;
+}
+
+/** What an assignment's notices say about the ticket. */
+export type AnnouncedTicket = Pick<
+  TicketRow,
+  "id" | "number" | "subject" | "severity" | "universe" | "language" | "tier" | "due_at"
+>;
+
+/** Routing's plan for a ticket about to be written. */
+export interface RoutingPlan {
+  /** A select of at most one row (`PickedStaff`) that locks the chosen staff member's row. */
+  pick: RawBuilder<PickedStaff>;
+  /** The assignment's audit and outbox rows for `ticket`, as written unassigned in `draft.tier`. */
+  announcement(ticket: AnnouncedTicket): AssignmentRows;
+}
+
+export type TicketRouter = (draft: TicketDraft) => RoutingPlan | null;
 
 let router: TicketRouter | null = null;
 
@@ -35,11 +53,7 @@ export function setTicketRouter(next: TicketRouter | null): void {
   router = next;
 }
 
-/** Routes a ticket about to be created; null leaves it unassigned in its queue. */
-export function routeNewTicket(
-  trx: Database,
-  draft: TicketDraft,
-  clock: Clock,
-): Promise<RoutedTicket | null> {
-  return router ? router(trx, draft, clock) : Promise.resolve(null);
+/** Routing's plan for a ticket about to be created; null leaves it unassigned in its queue. */
+export function planRouting(draft: TicketDraft): RoutingPlan | null {
+  return router ? router(draft) : null;
 }

@@ -1,22 +1,26 @@
+import { v7 as uuidv7 } from "uuid";
 import type { Database } from "../../db/database.ts";
+import { announceOutbox } from "../../db/outbox-signal.ts";
 import type { Universe } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
+import { inTransaction, noteOutboxWritten } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor, UserPrincipal } from "../../http/principal.ts";
 import { AppError, forbidden } from "../../http/problem.ts";
-import type { Clock } from "../../lib/clock.ts";
+import { outboxRows } from "../../jobs/outbox.ts";
+import { auditRows } from "../audit/recorder.ts";
 import { loadServiceFor } from "../services/service.ts";
 import { resolveEntitlementWithCalendar } from "../support/entitlement.ts";
 import { claimAttachments } from "./attachments.ts";
 import { clockPatch } from "./clock-store.ts";
-import { routeNewTicket } from "./hooks.ts";
+import { planRouting } from "./hooks.ts";
+import { nextTicketNumber } from "./numbers.ts";
 import { type AreaRow, isOutOfPerimeter, requireArea } from "./perimeter.ts";
 import { presentTicket } from "./presenter.ts";
-import { insertTicketWithMessage, type TicketView } from "./repository.ts";
+import { insertNewTicket, type TicketView } from "./repository.ts";
 import { CATEGORIES_NEEDING_AREA, SERVICE_CATEGORY_ACTION, severityOf } from "./rules.ts";
 import type { CreateTicketBody } from "./schemas.ts";
 import { applyClockEvent, noClock } from "./sla-clock.ts";
-import { auditTicket, notifyAccounts } from "./transitions.ts";
+import { accountNotices, ticketAuditEntries } from "./transitions.ts";
 
 const fieldError = (field: string, message: string) =>
   new AppError("validation_failed", `${field}: ${message}`, [{ field, in: "body", message }]);
@@ -104,9 +108,14 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateT
   }
 
   const now = ctx.clock.now();
-  const created = await inTransaction(ctx.db, (trx) =>
-    writeTicket(trx, ctx.clock, principal, actor, { subject, area, input, now }),
-  );
+  const ticket = { subject, area, input, now };
+  // A plain ticket is written by one statement, its own transaction. Fast-Path locks the
+  // partner's subscription while it counts the year's uses, and attachments are claimed by a
+  // second statement: those run in a transaction.
+  const alone = !(input.fastPath ?? false) && (input.attachments ?? []).length === 0;
+  const created = alone
+    ? await writeTicket(ctx, ctx.db, principal, actor, ticket)
+    : await inTransaction(ctx.db, (trx) => writeTicket(ctx, trx, principal, actor, ticket));
   // The creator may read what it wrote: presented from the written row, not read again.
   return presentTicket(principal, created.view);
 }
@@ -120,20 +129,22 @@ export interface NewTicket {
 }
 
 /**
- * The writes of `createTicket` inside the caller's transaction, for channels that own theirs
- * (inbound mail records its own outcome in the same one). The subject and area are already
- * checked; returns the new ticket's id and number and its first message's id.
+ * The writes of `createTicket` through `db`: the caller's transaction, for channels that own
+ * theirs (inbound mail records its own outcome in the same one), or the database itself, when
+ * nothing else is written and the ticket's one statement is its own transaction. The subject
+ * and area are already checked; returns the new ticket's id and number and its first message's
+ * id.
  */
 export async function writeTicket(
-  trx: Database,
-  clock: Clock,
+  ctx: Pick<AppContext, "db" | "clock">,
+  db: Database,
   principal: UserPrincipal,
   actor: Actor,
   { subject, area, input, now }: NewTicket,
 ): Promise<{ id: string; number: number; messageId: string; view: TicketView }> {
   const { service } = subject;
   const severity = severityOf(input.impact, input.urgency);
-  const { entitlement, calendar } = await resolveEntitlementWithCalendar(trx, {
+  const { entitlement, calendar } = await resolveEntitlementWithCalendar(db, {
     requester: principal,
     service,
     universe: subject.universe,
@@ -154,55 +165,34 @@ export async function writeTicket(
       status: "open",
     },
   );
-  const draft = {
+  const language = input.language ?? principal.language;
+  const row = {
+    id: uuidv7(),
+    number: await nextTicketNumber(db, ctx.db),
     account_id: principal.accountId,
-    universe: subject.universe,
+    requester_user_id: principal.userId,
+    service_id: service?.id ?? null,
     product: service?.product ?? null,
-    language: input.language ?? principal.language,
+    universe: subject.universe,
+    category: input.category,
+    impact: input.impact,
+    urgency: input.urgency,
+    severity,
+    subject: input.subject,
+    language,
+    status: "open" as const,
+    responsibility_area: area?.area ?? null,
+    out_of_perimeter: area !== null && isOutOfPerimeter(area.owner),
+    fast_path: entitlement.fastPath,
     calendar: entitlement.calendar,
-    entitlement: { ...entitlement },
+    queue_priority: entitlement.queuePriority,
     tier: entitlement.entryTier,
+    assigned_staff_id: null,
+    ...clockPatch(slaClock),
+    created_at: now,
+    updated_at: now,
   };
-  const routed = await routeNewTicket(trx, draft, clock);
-  const { ticket: created, message } = await insertTicketWithMessage(
-    trx,
-    {
-      account_id: principal.accountId,
-      requester_user_id: principal.userId,
-      service_id: service?.id ?? null,
-      product: service?.product ?? null,
-      universe: subject.universe,
-      category: input.category,
-      impact: input.impact,
-      urgency: input.urgency,
-      severity,
-      subject: input.subject,
-      language: input.language ?? principal.language,
-      status: "open",
-      responsibility_area: area?.area ?? null,
-      out_of_perimeter: area !== null && isOutOfPerimeter(area.owner),
-      fast_path: entitlement.fastPath,
-      entitlement: JSON.stringify(entitlement),
-      calendar: entitlement.calendar,
-      queue_priority: entitlement.queuePriority,
-      tier: routed?.tier ?? entitlement.entryTier,
-      assigned_staff_id: routed?.assignedStaffId ?? null,
-      ...clockPatch(slaClock),
-      created_at: now,
-      updated_at: now,
-    },
-    {
-      kind: "customer",
-      author_user_id: principal.userId,
-      author_staff_id: null,
-      body: input.body,
-      created_at: now,
-    },
-  );
-  await claimAttachments(trx, principal, input.attachments ?? [], message.id);
-
-  const view: TicketView = {
-    ...created,
+  const names = {
     account_nic: principal.nicHandle,
     requester_name: principal.name,
     service_name: service?.name ?? null,
@@ -210,18 +200,39 @@ export async function writeTicket(
     tech_account_id: service?.techAccountId ?? null,
     billing_account_id: service?.billingAccountId ?? null,
   };
-  await auditTicket(trx, actor, view, "ticket.created", {
-    category: view.category,
-    severity,
-    service: service?.name ?? null,
-    level: entitlement.level,
-    fastPath: entitlement.fastPath,
-    outOfPerimeter: view.out_of_perimeter,
+  // The ticket as it will read once written, unassigned: what its notices and audit say.
+  const expected = { ...row, ...names, entitlement: { ...entitlement } };
+  const plan = planRouting(expected);
+  const { ticket: created, message } = await insertNewTicket(db, {
+    ticket: { ...row, entitlement: JSON.stringify(entitlement) },
+    message: {
+      kind: "customer",
+      author_user_id: principal.userId,
+      author_staff_id: null,
+      body: input.body,
+      created_at: now,
+    },
+    audit: auditRows(
+      actor,
+      ticketAuditEntries(expected, "ticket.created", {
+        category: row.category,
+        severity,
+        service: service?.name ?? null,
+        level: entitlement.level,
+        fastPath: entitlement.fastPath,
+        outOfPerimeter: row.out_of_perimeter,
+      }),
+    ),
+    outbox: outboxRows(
+      accountNotices("ticket.created", expected, {
+        level: entitlement.level,
+        requesterNic: principal.nicHandle,
+      }),
+    ),
+    routing: plan && { pick: plan.pick, announcement: plan.announcement(expected) },
   });
-  await notifyAccounts(trx, "ticket.created", view, {
-    level: entitlement.level,
-    requesterNic: principal.nicHandle,
-  });
-  await routed?.announce(trx, created);
+  if (!noteOutboxWritten(db)) announceOutbox(ctx.db);
+  await claimAttachments(db, principal, input.attachments ?? [], message.id);
+  const view: TicketView = { ...created, ...names };
   return { id: created.id, number: created.number, messageId: message.id, view };
 }

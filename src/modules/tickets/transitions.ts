@@ -4,7 +4,7 @@ import type { TicketStatus, TicketsTable } from "../../db/schema.ts";
 import type { Actor } from "../../http/principal.ts";
 import { translator } from "../../i18n/index.ts";
 import { enqueueAll, type OutboxMessage } from "../../jobs/outbox.ts";
-import { recordAudits } from "../audit/recorder.ts";
+import { type AuditEntry, recordAudits } from "../audit/recorder.ts";
 import { clockAfter } from "./clock-store.ts";
 import { insertMessage } from "./message-repository.ts";
 import { type TicketRow, type TicketView, updateTicket } from "./repository.ts";
@@ -36,8 +36,14 @@ export function concernedAccounts(ticket: Contacts): string[] {
   return [...accounts];
 }
 
+/** What a ticket's notices are made of. */
+export type NoticeSource = Pick<
+  TicketRow,
+  "id" | "number" | "subject" | "category" | "severity" | "status" | "universe" | "due_at"
+> & { service_name: string | null };
+
 /** What notifications say about a ticket; never the content of an internal note. */
-export function ticketNotice(ticket: TicketRow & { service_name: string | null }) {
+export function ticketNotice(ticket: NoticeSource) {
   return {
     ticketId: ticket.id,
     number: formatTicketNumber(ticket.number),
@@ -65,6 +71,17 @@ export async function notifyAccounts(
   exceptAccountId: string | null = null,
   staffNotices: OutboxMessage[] = [],
 ): Promise<void> {
+  await enqueueAll(trx, accountNotices(topic, ticket, payload, exceptAccountId, staffNotices));
+}
+
+/** The messages `notifyAccounts` queues. */
+export function accountNotices(
+  topic: string,
+  ticket: NoticeSource & Contacts,
+  payload: Record<string, unknown>,
+  exceptAccountId: string | null = null,
+  staffNotices: OutboxMessage[] = [],
+): OutboxMessage[] {
   const notice = { ...ticketNotice(ticket), ...payload };
   const recipients = concernedAccounts(ticket).filter((id) => id !== exceptAccountId);
   const messages: OutboxMessage[] = [
@@ -72,7 +89,7 @@ export async function notifyAccounts(
     ...staffNotices,
   ];
   if (messages.length === 0) messages.push({ topic, payload: notice });
-  await enqueueAll(trx, messages);
+  return messages;
 }
 
 /** Audits a ticket step for each concerned account, so each reads it in its own audit log. */
@@ -83,17 +100,22 @@ export async function auditTicket(
   action: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await recordAudits(
-    trx,
-    actor,
-    concernedAccounts(ticket).map((accountId) => ({
-      action,
-      subjectKind: "ticket",
-      subjectId: ticket.id,
-      accountId,
-      details: { number: formatTicketNumber(ticket.number), ...details },
-    })),
-  );
+  await recordAudits(trx, actor, ticketAuditEntries(ticket, action, details));
+}
+
+/** The entries `auditTicket` records: one per concerned account. */
+export function ticketAuditEntries(
+  ticket: Contacts & Pick<TicketRow, "id" | "number">,
+  action: string,
+  details: Record<string, unknown> = {},
+): AuditEntry[] {
+  return concernedAccounts(ticket).map((accountId) => ({
+    action,
+    subjectKind: "ticket",
+    subjectId: ticket.id,
+    accountId,
+    details: { number: formatTicketNumber(ticket.number), ...details },
+  }));
 }
 
 /** Solved and closed times follow the status: set on entering, cleared on reopening. */
