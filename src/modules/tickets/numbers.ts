@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { drawTicketNumbers } from "./repository.ts";
+import { drawTicketNumbers } from "./creation-repository.ts";
 
 /**
  * Ticket numbers are drawn from `ticket_number_seq` a block at a time and handed out by the

@@ -12,11 +12,12 @@ import { loadServiceFor } from "../services/service.ts";
 import { resolveEntitlementWithCalendar } from "../support/entitlement.ts";
 import { claimAttachments } from "./attachments.ts";
 import { clockPatch } from "./clock-store.ts";
+import { insertNewTicket } from "./creation-repository.ts";
 import { planRouting } from "./hooks.ts";
 import { nextTicketNumber } from "./numbers.ts";
 import { type AreaRow, isOutOfPerimeter, requireArea } from "./perimeter.ts";
 import { presentTicket } from "./presenter.ts";
-import { insertNewTicket, type TicketView } from "./repository.ts";
+import type { TicketView } from "./repository.ts";
 import { CATEGORIES_NEEDING_AREA, SERVICE_CATEGORY_ACTION, severityOf } from "./rules.ts";
 import type { CreateTicketBody } from "./schemas.ts";
 import { applyClockEvent, noClock } from "./sla-clock.ts";
@@ -136,7 +137,7 @@ export interface NewTicket {
  * id.
  */
 export async function writeTicket(
-  ctx: Pick<AppContext, "db" | "clock">,
+  ctx: Pick<AppContext, "db">,
   db: Database,
   principal: UserPrincipal,
   actor: Actor,
