@@ -47,7 +47,7 @@ export async function skillsFor(
   const region =
     (typeof subscriber === "string" ? await regionOfAccount(db, subscriber) : null) ??
     (await regionOfAccount(db, ticket.account_id));
-  return { ...skillsWithRegion(ticket, exclude), region };
+  return { ...anyRegion(ticket, exclude), region };
 }
 
 type SkillsSource = Pick<
@@ -55,7 +55,8 @@ type SkillsSource = Pick<
   "calendar" | "entitlement" | "account_id" | "universe" | "product" | "language"
 >;
 
-const skillsWithRegion = (ticket: SkillsSource, exclude: readonly string[]): Skills => ({
+/** The skills with no region asked for (24/7 tickets). */
+const anyRegion = (ticket: SkillsSource, exclude: readonly string[]): Skills => ({
   universe: ticket.universe,
   product: ticket.product,
   language: ticket.language,
@@ -68,7 +69,7 @@ const skillsWithRegion = (ticket: SkillsSource, exclude: readonly string[]): Ski
  * entitlements that record the subscriber's region (every new ticket's); null otherwise.
  */
 export function recordedSkills(ticket: SkillsSource, exclude: readonly string[] = []) {
-  const skills = skillsWithRegion(ticket, exclude);
+  const skills = anyRegion(ticket, exclude);
   if (ticket.calendar === null) return skills;
   const region = (ticket.entitlement as Record<string, unknown>).subscriberRegion;
   return typeof region === "string" ? { ...skills, region } : null;

@@ -1,3 +1,4 @@
+import { usePrefs } from "../i18n/index.ts";
 /**
  * A set of radio buttons in a fieldset: the legend names the question, each option its answer,
  * and arrow keys move between options as in any native radio group.
@@ -42,5 +43,19 @@ export function Choice({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** The `<option>`s of a select over codes, each named in the reader's language (`label(group, code)`). */
+export function CodeOptions({ codes, group }: { codes: readonly string[]; group: string }) {
+  const { label } = usePrefs();
+  return (
+    <>
+      {codes.map((code) => (
+        <option key={code} value={code}>
+          {label(group, code)}
+        </option>
+      ))}
+    </>
   );
 }

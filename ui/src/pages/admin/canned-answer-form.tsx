@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import type { Problem, Schemas } from "../../api/client.ts";
+import { CodeOptions } from "../../components/choice.tsx";
 import { Field } from "../../components/field.tsx";
 import { ProblemAlert } from "../../components/state.tsx";
 import { LANGUAGES, type Lang, usePrefs } from "../../i18n/index.ts";
@@ -50,7 +51,7 @@ export function CannedAnswerForm({
   onCancel(): void;
 }) {
   const prefs = usePrefs();
-  const { t, label } = prefs;
+  const { t } = prefs;
   const [form, setForm] = useState({
     language: (answer?.language ?? defaults.language) as Lang,
     universe: (answer ? answer.universe : defaults.universe) ?? "",
@@ -94,11 +95,7 @@ export function CannedAnswerForm({
               value={form.language}
               onChange={(e) => set({ language: e.currentTarget.value as Lang })}
             >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {label("desk.lang", l)}
-                </option>
-              ))}
+              <CodeOptions codes={LANGUAGES} group="desk.lang" />
             </select>
           )}
         </Field>
@@ -115,11 +112,7 @@ export function CannedAnswerForm({
               onChange={(e) => set({ universe: e.currentTarget.value })}
             >
               <option value="">{t("canned.everyUniverse")}</option>
-              {UNIVERSES.map((u) => (
-                <option key={u} value={u}>
-                  {label("universe", u)}
-                </option>
-              ))}
+              <CodeOptions codes={UNIVERSES} group="universe" />
             </select>
           )}
         </Field>

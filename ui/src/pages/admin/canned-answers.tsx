@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, call, load, type Problem, type Result } from "../../api/client.ts";
+import { CodeOptions } from "../../components/choice.tsx";
 import { Field } from "../../components/field.tsx";
 import { Page } from "../../components/page.tsx";
 import { Empty, Loading, ProblemAlert } from "../../components/state.tsx";
@@ -211,7 +212,7 @@ function AnswerTable({
  */
 export function CannedAnswersPage() {
   const prefs = usePrefs();
-  const { t, label } = prefs;
+  const { t } = prefs;
   const { language, universe, setFilters } = useFilters();
   // The answer being edited, "new" for a new one, null when the form is closed.
   const [editing, setEditing] = useState<CannedAnswer | "new" | null>(null);
@@ -320,11 +321,7 @@ export function CannedAnswersPage() {
                 setFilters({ language: e.currentTarget.value as Lang, universe });
               }}
             >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {label("desk.lang", l)}
-                </option>
-              ))}
+              <CodeOptions codes={LANGUAGES} group="desk.lang" />
             </select>
           )}
         </Field>
@@ -341,11 +338,7 @@ export function CannedAnswersPage() {
               }}
             >
               <option value="">{t("canned.allUniverses")}</option>
-              {UNIVERSES.map((u) => (
-                <option key={u} value={u}>
-                  {label("universe", u)}
-                </option>
-              ))}
+              <CodeOptions codes={UNIVERSES} group="universe" />
             </select>
           )}
         </Field>

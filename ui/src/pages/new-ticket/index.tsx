@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { api, call, type Problem } from "../../api/client.ts";
-import { Choice } from "../../components/choice.tsx";
+import { Choice, CodeOptions } from "../../components/choice.tsx";
 import { Field } from "../../components/field.tsx";
 import {
   attachmentIds,
@@ -142,11 +142,7 @@ export function NewTicket() {
                   set("universe", event.currentTarget.value as Draft["universe"])
                 }
               >
-                {UNIVERSES.map((code) => (
-                  <option key={code} value={code}>
-                    {label("universe", code)}
-                  </option>
-                ))}
+                <CodeOptions codes={UNIVERSES} group="universe" />
               </select>
             )}
           </Field>
