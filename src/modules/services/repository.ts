@@ -22,8 +22,9 @@ export async function findServiceByName(db: Database, name: string) {
   return (await serviceByName(db, name))[0];
 }
 
-const serviceByName = compiledQuery(1, (db, name: string) =>
-  db
+/** The select of `findServiceByName` before its filter, for queries that read more with it. */
+export function serviceSelect(db: Database) {
+  return db
     .selectFrom("services as s")
     .innerJoin("products as p", "p.code", "s.product")
     .innerJoin("accounts as aa", "aa.id", "s.admin_account_id")
@@ -36,8 +37,11 @@ const serviceByName = compiledQuery(1, (db, name: string) =>
       "aa.nic_handle as admin_nic",
       "ta.nic_handle as tech_nic",
       "ba.nic_handle as billing_nic",
-    ])
-    .where("s.name", "=", name),
+    ]);
+}
+
+const serviceByName = compiledQuery(1, (db, name: string) =>
+  serviceSelect(db).where("s.name", "=", name),
 );
 export type ServiceRow = NonNullable<Awaited<ReturnType<typeof findServiceByName>>>;
 

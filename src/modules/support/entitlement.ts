@@ -13,7 +13,7 @@ import { alwaysOpen, type BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFromContent, loadCalendar } from "../sla/service.ts";
 import { FAST_PATH_TERMS } from "./fast-path.ts";
 import { activeFastPath, countFastPathUses } from "./fast-path-repository.ts";
-import { levelInForce, termsInForce } from "./levels.ts";
+import { levelInForce, type TermsInForce, termsInForce } from "./levels.ts";
 import { hasPartnerProgramme, type OfferRow } from "./repository.ts";
 import { type AccountWithCalendar, findAccountWithCalendar } from "./subscription-repository.ts";
 import { yearBoundsUtc } from "./time.ts";
@@ -52,6 +52,8 @@ interface EntitlementInput {
     universe: Universe;
     adminAccountId: string;
     techAccountId: string;
+    /** The admin's level in force at `now`, when the caller read it with the service. */
+    adminTerms?: TermsInForce | undefined;
   } | null;
   universe: Universe;
   severity: Severity;
@@ -171,10 +173,13 @@ async function entitle(
   input: EntitlementInput,
 ): Promise<{ entitlement: Entitlement; subscriber: Subscriber }> {
   // The first account to look at is the service's admin (or, without a service, the requester),
-  // read with its level in one round trip; usually it is the requester itself.
+  // read with its level in one round trip, or already read with the service; usually it is the
+  // requester itself.
   const { service } = input;
   const firstId = service ? service.adminAccountId : input.requester.accountId;
-  const terms = await termsInForce(trx, firstId, service?.universe ?? input.universe, input.now);
+  const terms =
+    service?.adminTerms ??
+    (await termsInForce(trx, firstId, service?.universe ?? input.universe, input.now));
   if (!terms) throw notFound("Account");
   let requester: Subscriber | undefined =
     firstId === input.requester.accountId ? terms.account : undefined;

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from "kysely";
+import { type Expression, type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { SubscriptionsTable, Universe, WeeklyHours } from "../../db/schema.ts";
 
@@ -30,10 +30,11 @@ export type AccountWithCalendar = AccountRef & { calendar_content: CalendarConte
 /**
  * One account as a JSON value, with the content of the calendar its business-hours support
  * follows (its region's calendar, else the calendar named like the region). Ticket creation
- * needs both, reads them in its own transaction (so the calendar is never stale), and embeds
- * this in the query of the account's level (`termsInForce`) to save a round trip.
+ * needs both, and embeds this in the query of the account's level (`termsQuery`), itself read
+ * with the ticket's service, to save round trips; the calendar is read, never cached, so an
+ * edit applies to the next ticket.
  */
-export function accountWithCalendar(accountId: string) {
+export function accountWithCalendar(accountId: string | Expression<string>) {
   return sql<AccountWithCalendar | null>`(
     select jsonb_build_object(
       'id', a.id, 'nic_handle', a.nic_handle, 'region', a.region, 'programme', a.programme,

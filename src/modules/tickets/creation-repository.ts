@@ -1,15 +1,54 @@
-import { type Insertable, type RawBuilder, sql } from "kysely";
+import { type Expression, type Insertable, type RawBuilder, sql } from "kysely";
+import { compiledQuery } from "../../db/compiled.ts";
 import type { Database } from "../../db/database.ts";
 import type {
   AuditLogTable,
   OutboxTable,
   TicketMessagesTable,
   TicketsTable,
+  Universe,
 } from "../../db/schema.ts";
+import { type ServiceRow, serviceSelect } from "../services/repository.ts";
+import { type TermsInForce, type TermsRow, termsOf, termsQuery } from "../support/levels.ts";
 import type { AssignmentRows, PickedStaff } from "./hooks.ts";
 import type { TicketRow } from "./repository.ts";
 
-/** The SQL of ticket creation: ticket numbers, and the one statement that writes a new ticket. */
+/**
+ * The SQL of ticket creation: the service with its admin's terms, ticket numbers, and the one
+ * statement that writes a new ticket.
+ */
+
+// The terms as one JSON value: their columns would collide with the service's.
+const serviceWithTerms = compiledQuery(2, (db, name: string, at: Date) =>
+  serviceSelect(db)
+    .select((eb) => {
+      const terms = termsQuery(
+        db,
+        eb.ref("s.admin_account_id"),
+        eb.ref("p.universe") as Expression<Universe>,
+        at,
+      );
+      return sql<TermsRow | null>`(select to_jsonb(terms) from (${terms}) terms)`.as("admin_terms");
+    })
+    .where("s.name", "=", name),
+);
+
+/**
+ * A service by name with its admin account's level in force at `at` in the service's universe
+ * (what entitlement looks at first), in one round trip; undefined when there is no such service.
+ */
+export async function findServiceWithTerms(
+  db: Database,
+  name: string,
+  at: Date,
+): Promise<{ service: ServiceRow; adminTerms: TermsInForce | undefined } | undefined> {
+  const [row] = await serviceWithTerms(db, name, at);
+  if (!row) return undefined;
+  const { admin_terms, ...service } = row;
+  const universe = service.universe as Universe;
+  const adminTerms = admin_terms && termsOf(admin_terms, service.admin_account_id, universe);
+  return { service, adminTerms: adminTerms ?? undefined };
+}
 
 /** `count` fresh numbers from the ticket number sequence, in increasing order. */
 export async function drawTicketNumbers(db: Database, count: number): Promise<number[]> {

@@ -5,14 +5,16 @@ import type { Universe } from "../../db/schema.ts";
 import { inTransaction, noteOutboxWritten } from "../../db/transaction.ts";
 import type { AppContext } from "../../http/context.ts";
 import type { Actor, UserPrincipal } from "../../http/principal.ts";
-import { AppError, forbidden } from "../../http/problem.ts";
+import { AppError, forbidden, notFound } from "../../http/problem.ts";
 import { outboxRows } from "../../jobs/outbox.ts";
 import { auditRows } from "../audit/recorder.ts";
+import { authorizeService, type ServiceAction } from "../services/policy.ts";
 import { loadServiceFor } from "../services/service.ts";
 import { resolveEntitlementWithCalendar } from "../support/entitlement.ts";
+import type { TermsInForce } from "../support/levels.ts";
 import { claimAttachments } from "./attachments.ts";
 import { clockPatch } from "./clock-store.ts";
-import { insertNewTicket } from "./creation-repository.ts";
+import { findServiceWithTerms, insertNewTicket } from "./creation-repository.ts";
 import { planRouting } from "./hooks.ts";
 import { nextTicketNumber } from "./numbers.ts";
 import { type AreaRow, isOutOfPerimeter, requireArea } from "./perimeter.ts";
@@ -36,6 +38,8 @@ export interface TicketSubject {
     adminAccountId: string;
     techAccountId: string;
     billingAccountId: string;
+    /** The admin account's level in force, when it was read with the service. */
+    adminTerms?: TermsInForce | undefined;
   } | null;
   universe: Universe;
 }
@@ -43,7 +47,9 @@ export interface TicketSubject {
 /**
  * What a ticket is about: a service the caller's account holds a role on that allows the
  * category (404 with no role at all, 403 with a role that does not allow it), or, for
- * commercial and account questions, just a universe.
+ * commercial and account questions, just a universe. With `termsAt`, the service's admin's
+ * level in force at that instant is read with the service, in the same round trip, for
+ * entitlement to use.
  */
 export async function resolveSubject(
   ctx: AppContext,
@@ -52,6 +58,7 @@ export async function resolveSubject(
   serviceName: string | undefined,
   universe: Universe | undefined,
   where: "body" | "query" = "body",
+  termsAt?: Date,
 ): Promise<TicketSubject> {
   const error = (field: string, message: string) =>
     new AppError("validation_failed", `${field}: ${message}`, [{ field, in: where, message }]);
@@ -64,7 +71,9 @@ export async function resolveSubject(
     return { service: null, universe };
   }
   if (serviceName === undefined) throw error("service", `required for ${category} tickets`);
-  const { service } = await loadServiceFor(ctx, user, serviceName, action);
+  const { service, adminTerms } = termsAt
+    ? await serviceWithTermsFor(ctx, user, serviceName, action, termsAt)
+    : { ...(await loadServiceFor(ctx, user, serviceName, action)), adminTerms: undefined };
   const serviceUniverse = service.universe as Universe;
   if (universe !== undefined && universe !== serviceUniverse) {
     throw error("universe", `service ${service.name} is in the ${serviceUniverse} universe`);
@@ -78,9 +87,24 @@ export async function resolveSubject(
       adminAccountId: service.admin_account_id,
       techAccountId: service.tech_account_id,
       billingAccountId: service.billing_account_id,
+      adminTerms,
     },
     universe: serviceUniverse,
   };
+}
+
+/** `loadServiceFor` reading the admin's terms with the service (see `findServiceWithTerms`). */
+async function serviceWithTermsFor(
+  ctx: AppContext,
+  user: UserPrincipal,
+  serviceName: string,
+  action: ServiceAction,
+  at: Date,
+) {
+  const found = await findServiceWithTerms(ctx.db, serviceName.toLowerCase(), at);
+  if (!found) throw notFound("Service");
+  authorizeService(user, found.service, action);
+  return found;
 }
 
 /**
@@ -91,12 +115,15 @@ export async function resolveSubject(
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketBody) {
   const { principal } = actor;
   if (principal.kind !== "user") throw forbidden("Only customers open tickets; staff answer them");
+  const now = ctx.clock.now();
   const subject = await resolveSubject(
     ctx,
     principal,
     input.category,
     input.service,
     input.universe,
+    "body",
+    now,
   );
   const { service } = subject;
 
@@ -108,7 +135,6 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateT
     throw fieldError("area", `required for ${input.category} tickets: which area of the matrix?`);
   }
 
-  const now = ctx.clock.now();
   const ticket = { subject, area, input, now };
   // A plain ticket is written by one statement, its own transaction. Fast-Path locks the
   // partner's subscription while it counts the year's uses, and attachments are claimed by a
