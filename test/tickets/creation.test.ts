@@ -182,6 +182,23 @@ describe("what a created ticket records", () => {
     expect(row.sla_warn_at?.toISOString()).toBe("2026-12-02T15:00:00.000Z");
   });
 
+  it("answers with the ticket exactly as reading it back shows it", async () => {
+    // Creation presents the row it wrote, completed by what the database filled in (contacts,
+    // routing's pick), without reading it again: both must agree, for each kind of ticket.
+    const agent = await createStaff(ctx.db, { universes: ["server"], tier: "L1" });
+    const opened = [
+      await openIncident(ctx, owner, service, { impact: "high", urgency: "low" }),
+      await openTicket(ctx, billing, { category: "billing", service: service.name }),
+      await openTicket(ctx, owner, { category: "commercial", universe: "market" }),
+    ];
+    for (const ticket of opened) {
+      const as = ticket.category === "billing" ? billing : owner;
+      expect((await get(ctx, as, `/tickets/${ticket.number}`)).json()).toEqual(ticket);
+    }
+    expect(opened[0].entitlement).toMatchObject({ entryTier: "L1" });
+    expect((await get(ctx, agent, `/tickets/${opened[0].number}`)).statusCode).toBe(200);
+  });
+
   it("accepts the number with or without its prefix, and 404s one that does not exist", async () => {
     const ticket = await openIncident(ctx, owner, service);
     const bare = ticket.number.replace("PAL-", "");

@@ -61,7 +61,7 @@ export async function drawTicketNumbers(db: Database, count: number): Promise<nu
 /** Everything a new ticket's statement writes; ids and number are the caller's. */
 export interface NewTicketWrites {
   ticket: Insertable<TicketsTable> & { id: string; number: number };
-  message: Omit<Insertable<TicketMessagesTable>, "ticket_id">;
+  message: Omit<Insertable<TicketMessagesTable>, "ticket_id"> & { id: string };
   audit: Insertable<AuditLogTable>[];
   outbox: Insertable<OutboxTable>[];
   /** Routing's pick and the rows announcing it, or null to leave the ticket in its queue. */
@@ -78,13 +78,38 @@ function insertFromPick(table: "audit_log" | "outbox", row: object) {
 }
 
 /**
+ * The columns of a new ticket that the database fills: routing's pick, the contacts copied from
+ * the service by trigger, and the defaults of what a new ticket does not have yet. The caller
+ * knows every other column: it wrote them.
+ */
+const FILLED_BY_DATABASE = [
+  "tier",
+  "assigned_staff_id",
+  "admin_contact_id",
+  "tech_contact_id",
+  "billing_contact_id",
+  "waiting_since",
+  "reminded_at",
+  "solved_at",
+  "closed_at",
+  "reopened_count",
+] as const;
+
+/** What the database filled in a new ticket (see FILLED_BY_DATABASE). */
+export type FilledColumns = Pick<TicketRow, (typeof FILLED_BY_DATABASE)[number]>;
+
+/**
  * A new ticket in one statement: routing's pick (the assignee's row locked), the ticket written
  * already assigned, its first message, its audit entries and notices, and the assignment's own
  * when someone was picked. Creation is Palier's busiest write and each round trip costs more
  * than the inserts: run alone, the statement is its own transaction, where BEGIN, the pick,
- * the insert, the audit and notices, and COMMIT were five round trips.
+ * the insert, the audit and notices, and COMMIT were five round trips. Returns only what the
+ * database filled: parsing a whole ticket row back was a sixteenth of the server's work.
  */
-export async function insertNewTicket(db: Database, writes: NewTicketWrites) {
+export async function insertNewTicket(
+  db: Database,
+  writes: NewTicketWrites,
+): Promise<FilledColumns> {
   const { ticket, message, audit, outbox, routing } = writes;
   const inserted = db
     .insertInto("tickets")
@@ -93,11 +118,8 @@ export async function insertNewTicket(db: Database, writes: NewTicketWrites) {
       tier: sql`coalesce((select tier from pick), ${ticket.tier})`,
       assigned_staff_id: sql`(select id from pick)`,
     })
-    .returningAll();
-  const first = db
-    .insertInto("ticket_messages")
-    .values({ ...message, ticket_id: ticket.id })
-    .returning(["id", "created_at"]);
+    .returning(FILLED_BY_DATABASE);
+  const first = db.insertInto("ticket_messages").values({ ...message, ticket_id: ticket.id });
   const parts = [
     sql`pick as materialized (${routing?.pick ?? NOBODY})`,
     sql`t as (${inserted})`,
@@ -109,12 +131,8 @@ export async function insertNewTicket(db: Database, writes: NewTicketWrites) {
     parts.push(sql`aa as (${insertFromPick("audit_log", routing.announcement.audit)})`);
     parts.push(sql`oa as (${insertFromPick("outbox", routing.announcement.outbox)})`);
   }
-  const result = await sql<TicketRow & { message_id: string; message_created_at: Date }>`
-    with ${sql.join(parts)}
-    select t.*, m.id as message_id, m.created_at as message_created_at from t, m
-  `.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error("the new ticket's statement returned no row");
-  const { message_id, message_created_at, ...created } = row;
-  return { ticket: created, message: { id: message_id, created_at: message_created_at } };
+  const result = await sql<FilledColumns>`with ${sql.join(parts)} select * from t`.execute(db);
+  const filled = result.rows[0];
+  if (!filled) throw new Error("the new ticket's statement returned no row");
+  return filled;
 }

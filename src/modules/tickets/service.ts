@@ -230,9 +230,11 @@ export async function writeTicket(
   // The ticket as it will read once written, unassigned: what its notices and audit say.
   const expected = { ...row, ...names, entitlement: { ...entitlement } };
   const plan = planRouting(expected);
-  const { ticket: created, message } = await insertNewTicket(db, {
+  const messageId = uuidv7();
+  const filled = await insertNewTicket(db, {
     ticket: { ...row, entitlement: JSON.stringify(entitlement) },
     message: {
+      id: messageId,
       kind: "customer",
       author_user_id: principal.userId,
       author_staff_id: null,
@@ -259,7 +261,16 @@ export async function writeTicket(
     routing: plan && { pick: plan.pick, announcement: plan.announcement(expected) },
   });
   if (!noteOutboxWritten(db)) announceOutbox(ctx.db);
-  await claimAttachments(db, principal, input.attachments ?? [], message.id);
-  const view: TicketView = { ...created, ...names };
-  return { id: created.id, number: created.number, messageId: message.id, view };
+  await claimAttachments(db, principal, input.attachments ?? [], messageId);
+  // The ticket as written: what the database filled completes what this command wrote.
+  const paused = row.sla_paused_remaining_minutes;
+  const view: TicketView = {
+    ...row,
+    ...filled,
+    // Read back, numeric columns are strings and jsonb is parsed.
+    sla_paused_remaining_minutes: paused === null ? null : String(paused),
+    entitlement: expected.entitlement,
+    ...names,
+  };
+  return { id: row.id, number: row.number, messageId, view };
 }
