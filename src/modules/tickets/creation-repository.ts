@@ -18,7 +18,8 @@ import type { TicketRow } from "./repository.ts";
  * statement that writes a new ticket.
  */
 
-// The terms as one JSON value: their columns would collide with the service's.
+// The terms as one JSON value: their columns would collide with the service's. The numeric
+// price stays text, as pg returns numeric columns.
 const serviceWithTerms = compiledQuery(2, (db, name: string, at: Date) =>
   serviceSelect(db)
     .select((eb) => {
@@ -28,7 +29,9 @@ const serviceWithTerms = compiledQuery(2, (db, name: string, at: Date) =>
         eb.ref("p.universe") as Expression<Universe>,
         at,
       );
-      return sql<TermsRow | null>`(select to_jsonb(terms) from (${terms}) terms)`.as("admin_terms");
+      return sql<TermsRow | null>`(select to_jsonb(terms) || jsonb_build_object('price_percent', terms.price_percent::text) from (${terms}) terms)`.as(
+        "admin_terms",
+      );
     })
     .where("s.name", "=", name),
 );
