@@ -15,6 +15,7 @@ import * as cannedAnswers from "./migrations/2026-11-27T0710-canned-answers.ts";
 import * as userPreferences from "./migrations/2026-11-27T0730-user-preferences.ts";
 import * as timeOrderedIds from "./migrations/2026-11-27T0800-time-ordered-ids.ts";
 import * as outboxAnnounce from "./migrations/2026-11-27T0810-outbox-announce-after-commit.ts";
+import * as ticketReferenceIndexes from "./migrations/2026-11-27T1100-ticket-reference-indexes.ts";
 
 // Listed explicitly so a bundled or compiled build cannot miss or reorder a migration.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-27T0730-user-preferences": userPreferences,
   "2026-11-27T0800-time-ordered-ids": timeOrderedIds,
   "2026-11-27T0810-outbox-announce-after-commit": outboxAnnounce,
+  "2026-11-27T1100-ticket-reference-indexes": ticketReferenceIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
