@@ -325,7 +325,7 @@ async function restoring<T>(url: string, work: () => Promise<T>): Promise<T> {
 async function benchPostgres(seed: Seed & { count: number }) {
   return restoring(seed.databaseUrl, async () => {
     const measured = await measurePostgres(seed);
-    return { ...measured, rows: [...measured.rows, await measureWorkers(seed)] };
+    return { ...measured, rows: [...measured.rows, ...(await measureTunedCreation(seed))] };
   });
 }
 
@@ -344,7 +344,7 @@ async function measurePostgres(seed: Seed & { count: number }) {
     const rows = [
       await measure(
         "postgres",
-        "create a ticket (billing, partner's service)",
+        "create a ticket (billing, partner's service), 1 serving process, pool of 10 (the default)",
         creation(base, ready),
         CREATION_TARGET,
       ),
@@ -360,24 +360,41 @@ async function measurePostgres(seed: Seed & { count: number }) {
   }
 }
 
-/** Creation again with one serving process per core, as `palier serve --workers N` runs them. */
-async function measureWorkers(seed: Seed & { count: number }): Promise<Row> {
-  const workers = os.cpus().length;
-  const { child, ready } = await startServer(["existing", "--workers", String(workers)], {
-    ...process.env,
-    BENCH_DATABASE_URL: seed.databaseUrl,
-  });
-  serverPids = withChildren(child.pid);
-  try {
-    return await measure(
-      "postgres",
-      `create a ticket, ${workers} serving processes (\`serve --workers ${workers}\`)`,
-      creation(`http://127.0.0.1:${ready.port}/api/v1`, ready),
-      CREATION_TARGET,
-    );
-  } finally {
-    await stop(child);
+/**
+ * Creation again with the pool the measures below found fastest: about twice the database's
+ * cores in all (`DATABASE_POOL_SIZE`), first in one serving process, then with one serving
+ * process per core as `palier serve --workers N` runs them.
+ */
+async function measureTunedCreation(seed: Seed & { count: number }): Promise<Row[]> {
+  const cores = os.cpus().length;
+  const rows: Row[] = [];
+  for (const workers of [1, cores]) {
+    const pool = Math.max(1, Math.round((2 * cores) / workers));
+    const args = workers === 1 ? ["existing"] : ["existing", "--workers", String(workers)];
+    const { child, ready } = await startServer(args, {
+      ...process.env,
+      BENCH_DATABASE_URL: seed.databaseUrl,
+      BENCH_POOL: String(pool),
+    });
+    serverPids = withChildren(child.pid);
+    const processes =
+      workers === 1
+        ? "1 serving process"
+        : `${workers} serving processes (\`serve --workers ${workers}\`)`;
+    try {
+      rows.push(
+        await measure(
+          "postgres",
+          `create a ticket, ${processes}, pool of ${pool} each (\`DATABASE_POOL_SIZE=${pool}\`)`,
+          creation(`http://127.0.0.1:${ready.port}/api/v1`, ready),
+          CREATION_TARGET,
+        ),
+      );
+    } finally {
+      await stop(child);
+    }
   }
+  return rows;
 }
 
 async function benchPglite(): Promise<Row> {
@@ -417,7 +434,7 @@ function report(
         `| ${r.engine} | ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} | ${r.cpu ? `${r.cpu.server} + ${r.cpu.postgres}` : ""} | ${r.target} | ${verdict(r)} |`,
     ),
     "",
-    `Server, database and load generator share ${os.cpus().length} cores here, with other work: the rows at ${CONNECTIONS} connections show this machine saturated (latency is mostly queueing for a core), the rows at 1 connection what one request costs. One Node process runs on one core at a time and waits for PostgreSQL between its statements, so with one process neither side keeps a core busy; one serving process per core (\`palier serve --workers N\`, the way to run Palier on PostgreSQL on a machine with several cores) lets both work at once, and the same work per ticket yields more tickets per second.`,
+    `Server, database and load generator share ${os.cpus().length} cores here, with other work: the rows at ${CONNECTIONS} connections show this machine saturated (latency is mostly queueing for a core), the rows at 1 connection what one request costs. One Node process runs on one core at a time and waits for PostgreSQL between its statements, so with one process neither side keeps a core busy; one serving process per core (\`palier serve --workers N\`, the way to run Palier on PostgreSQL on a machine with several cores) lets both work at once, and the same work per ticket yields more tickets per second. Fewer database connections help too: ten busy backends on ${os.cpus().length} cores contend with each other, and about twice the cores in all (\`DATABASE_POOL_SIZE\`, divided among the serving processes) was fastest; the last creation rows use it.`,
     "",
     `The partner account (bench partner) is admin of its own services and tech contact of one service in 25, so its list merges its account's tickets with the technical tickets of those services. The queue is the busiest unassigned one (${ready.queue.size.toLocaleString("en")} tickets), read by its agent (${queue.label}).`,
     "",

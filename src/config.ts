@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per serving process (PGlite has one). */
+  databasePoolSize: number;
   logLevel: string;
   /** Days before an open contact-change task expires. */
   contactChangeTtlDays: number;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.PALIER_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: intFrom(env, "DATABASE_POOL_SIZE", 10),
     logLevel: env.LOG_LEVEL ?? "info",
     contactChangeTtlDays: intFrom(env, "CONTACT_CHANGE_TTL_DAYS", 7),
     rateLimitPerMinute: intFrom(env, "RATE_LIMIT_PER_MINUTE", 600),

@@ -23,7 +23,11 @@ export async function openForCommand(
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let handle: DatabaseHandle | undefined;
   try {
-    handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    handle = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    });
     const applied = await migrateToLatest(handle.db);
     if (options.prepare !== false) await seedCatalog(handle.db);
     if (options.prepare !== false) await seedCalendars(handle.db);
