@@ -49,8 +49,10 @@ export async function findServiceWithTerms(
   if (!row) return undefined;
   const { admin_terms, ...service } = row;
   const universe = service.universe as Universe;
-  const adminTerms = admin_terms && termsOf(admin_terms, service.admin_account_id, universe);
-  return { service, adminTerms: adminTerms ?? undefined };
+  const adminTerms = admin_terms
+    ? termsOf(admin_terms, service.admin_account_id, universe)
+    : undefined;
+  return { service, adminTerms };
 }
 
 /** `count` fresh numbers from the ticket number sequence, in increasing order. */
