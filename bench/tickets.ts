@@ -301,21 +301,27 @@ const NO_TARGET = { label: "comparison", check: null };
 
 /**
  * Runs `work` with the database as bench:seed left it afterwards: the tickets the creation
- * scenario opened are deleted (their messages go with them), so repeated runs read the same
- * queues and lists instead of ever longer ones.
+ * scenario opened are deleted (their messages go with them), and so are the audit entries and
+ * notices written meanwhile, so repeated runs read the same queues and lists and write into
+ * tables of the same size instead of ever longer ones.
  */
 async function restoring<T>(url: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const before = await client.query<{ n: string }>(
-      "select coalesce(max(number), 0) as n from tickets",
+    const before = await client.query<{ ticket: string; audit: string; outbox: string }>(
+      `select (select coalesce(max(number), 0) from tickets) as ticket,
+              (select coalesce(max(id), 0) from audit_log) as audit,
+              (select coalesce(max(id), 0) from outbox) as outbox`,
     );
+    const last = before.rows[0] ?? { ticket: "0", audit: "0", outbox: "0" };
     try {
       return await work();
     } finally {
-      await client.query("delete from tickets where number > $1", [before.rows[0]?.n ?? 0]);
-      await client.query("vacuum analyze tickets");
+      await client.query("delete from tickets where number > $1", [last.ticket]);
+      await client.query("delete from audit_log where id > $1", [last.audit]);
+      await client.query("delete from outbox where id > $1", [last.outbox]);
+      await client.query("vacuum analyze tickets, ticket_messages, audit_log, outbox");
     }
   } finally {
     await client.end();
@@ -425,7 +431,7 @@ function report(
   const lines = [
     `### API: tickets (${date})`,
     "",
-    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and the load generator share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. ${GENERATOR === "wrk" ? `wrk (${WRK}, one thread)` : "autocannon (wrk is not installed)"}, ${DURATION} s per scenario after a ${WARM_UP_SECONDS} s warm-up at the same concurrency, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process with a pool of 10 connections (with \`--workers\`, each serving process has its own pool of 10); percentiles over every request; \`npm run bench:tickets\`.`,
+    `Machine: ${machine({ postgres: true })}; server, PostgreSQL and the load generator share it. PostgreSQL database from \`npm run bench:seed\`: ${seed.count.toLocaleString("en")} tickets (with their messages, ratings and SLA events) on ${seed.services.toLocaleString("en")} services; PGlite: a fresh database of ${PGLITE_SERVICES.toLocaleString("en")} services and ${PGLITE_TICKETS.toLocaleString("en")} tickets. ${GENERATOR === "wrk" ? `wrk (${WRK}, one thread)` : "autocannon (wrk is not installed)"}, ${DURATION} s per scenario after a ${WARM_UP_SECONDS} s warm-up at the same concurrency, at ${CONNECTIONS} connections (reads also at 1, which shows the cost of the request alone); load average ${LOAD_BEFORE.toFixed(2)} before the run (other work on the machine); server in its own process, pool size as each row says, serving the API only: the job workers and the outbox dispatcher are not started, so the rows measure requests (what a ticket's notices cost later is in bench:mail and bench:webhooks); percentiles over every request; \`npm run bench:tickets\`.`,
     "",
     "| engine | scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | cores: server + PostgreSQL | target | |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
