@@ -4,6 +4,7 @@ import { purgeIdempotencyKeys } from "../http/idempotency.ts";
 import { remindWaitingCustomers } from "../mail/reminders.ts";
 import { expireContactChanges } from "../modules/contact-changes/jobs.ts";
 import { sweepSla } from "../modules/routing/sweeper.ts";
+import { routeWaitingTickets } from "../modules/routing/waiting.ts";
 import { purgePendingAttachments } from "../modules/tickets/attachments.ts";
 import { closeSolvedTickets } from "../modules/tickets/status.ts";
 import { purgeDeliveryRecords } from "./retention.ts";
@@ -36,6 +37,11 @@ export const periodicTasks: PeriodicTask[] = [
     run: (ctx) => purgePendingAttachments(ctx.db, ctx.config, ctx.clock),
   },
   { name: "sla.sweep", everyMs: 30_000, run: (ctx) => sweepSla(ctx.db, ctx.clock) },
+  {
+    name: "routing.route-waiting",
+    everyMs: 30_000,
+    run: (ctx) => routeWaitingTickets(ctx.db, ctx.clock),
+  },
   {
     name: "tickets.remind-waiting",
     everyMs: 600_000,

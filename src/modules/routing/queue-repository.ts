@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Language, StaffTier, Universe } from "../../db/schema.ts";
 import { createdMicros, summaryColumnsOf, type TicketSummaryRow } from "../tickets/repository.ts";
+import { notAnsweredAuthors } from "./rating-repository.ts";
 import { LOAD_STATUSES, QUEUE_STATUSES } from "./rules.ts";
 
 /** SQL of the queue reads. */
@@ -118,6 +119,43 @@ export async function heldPage(
     where t.assigned_staff_id = ${staffId} and ${held} ${position}
     order by t.due_at nulls last, t.number
     limit ${limit + 1}
+  `.execute(db);
+  return result.rows;
+}
+
+/** A waiting ticket with what choosing its agent needs (see `skillsFor`). */
+export interface WaitingTicket {
+  id: string;
+  universe: Universe;
+  tier: StaffTier;
+  language: Language;
+  product: string | null;
+  calendar: string | null;
+  account_id: string;
+  /** Only the entitlement's subscriber fields, which decide the region asked for. */
+  entitlement: { subscriberRegion: string | null; subscriberAccountId: string | null };
+  /** Authors of the ticket's answers rated "not-answered": never handed the ticket again. */
+  excluded: string[];
+}
+
+/** Up to `limit` tickets of one queue, most urgent first (tickets_queue_idx), to route. */
+export async function waitingToRoute(
+  db: Database,
+  queue: { universe: string; tier: string; language: string },
+  limit: number,
+) {
+  const result = await sql<WaitingTicket>`
+    select t.id, t.universe, t.tier, t.language, t.product, t.calendar, t.account_id,
+           jsonb_build_object(
+             'subscriberRegion', t.entitlement->'subscriberRegion',
+             'subscriberAccountId', t.entitlement->'subscriberAccountId'
+           ) as entitlement,
+           array(${notAnsweredAuthors(sql`t.id`)}) as excluded
+    from tickets t
+    where t.universe = ${queue.universe} and t.tier = ${queue.tier}
+      and t.language = ${queue.language} and ${waiting}
+    order by t.due_at, t.queue_priority desc, t.number
+    limit ${limit}
   `.execute(db);
   return result.rows;
 }

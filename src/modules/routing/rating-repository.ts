@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import { type Expression, type Insertable, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { AnswerRatingsTable } from "../../db/schema.ts";
 
@@ -36,4 +36,20 @@ export function insertRating(db: Database, row: Insertable<AnswerRatingsTable>) 
     .onConflict((oc) => oc.column("message_id").doNothing())
     .returning(["message_id", "rating", "comment", "created_at"])
     .executeTakeFirst();
+}
+
+/** Staff whose answers on the ticket were rated "not-answered", as a subquery of ids. */
+export function notAnsweredAuthors(ticketId: Expression<string>) {
+  return sql<string>`select m.author_staff_id from answer_ratings r
+    join ticket_messages m on m.id = r.message_id
+    where r.ticket_id = ${ticketId} and r.rating = 'not-answered'
+      and m.author_staff_id is not null`;
+}
+
+/** The ids `notAnsweredAuthors` names, read on their own. */
+export async function findNotAnsweredAuthors(db: Database, ticketId: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select distinct author.id from (${notAnsweredAuthors(sql`${ticketId}::uuid`)}) as author (id)
+  `.execute(db);
+  return result.rows.map((row) => row.id);
 }
