@@ -17,10 +17,12 @@ import { type Json, openTicket, post } from "../helpers/ticket-factories.ts";
 const world = routingWorld();
 let ctx: TestContext;
 let crew: Crew;
-// A product of each test's own, and agents skilled in it alone: the pass then finds no one for
-// the waiting tickets other files leave in the shared database, and theirs never take these.
+// A product of each test's own, and agents skilled in it alone, so that no agent of another
+// file (the database is shared) ever takes these tickets.
 // Those agents see no universe's tickets through the API, so their work is written directly.
 let product: string;
+// The accounts this test made: the pass routes their tickets only, never other files'.
+let accounts: string[];
 const QUEUE = { universe: "server", tier: "L1", language: "ru" };
 
 beforeAll(() => {
@@ -28,6 +30,7 @@ beforeAll(() => {
 });
 
 beforeEach(async () => {
+  accounts = [];
   product = `waiting-${uniqueSuffix()}`;
   await ctx.db
     .insertInto("products")
@@ -42,6 +45,7 @@ beforeEach(async () => {
 
 async function customer(): Promise<RoutingCustomer> {
   const made = await customerWith(ctx.db, { universe: "server", level: "standard" });
+  accounts.push(made.user.account.id);
   await ctx.db.updateTable("services").set({ product }).where("id", "=", made.service.id).execute();
   return made;
 }
@@ -58,7 +62,8 @@ function ask(of: RoutingCustomer, urgency: "low" | "medium" | "high"): Promise<J
 }
 
 const agent = (max: number) => crew.add({ tier: "L1", universes: [], products: [product], max });
-const route = () => routeWaitingTickets(ctx.db, ctx.clock, { queues: [QUEUE] });
+const route = () =>
+  routeWaitingTickets(ctx.db, ctx.clock, { queues: [QUEUE], accountIds: accounts });
 
 /** The agent's public answer, as answering through the API writes it. */
 async function answer(by: Json, ticketId: string): Promise<string> {
@@ -135,6 +140,21 @@ describe("routing tickets that wait in their queue", () => {
     await solved(othersTicket.id);
     expect(await route()).toBe(1);
     expect((await routingOf(ctx.db, ticket.number)).assignee).toBe(other.id);
+  });
+
+  it("routes only the accounts it is given, when given some", async () => {
+    const stranger = await customerWith(ctx.db, { universe: "server", level: "standard" });
+    await ctx.db
+      .updateTable("services")
+      .set({ product })
+      .where("id", "=", stranger.service.id)
+      .execute();
+    const theirs = await ask(stranger, "high");
+    const ours = await ask(await customer(), "low");
+    const agentWithRoom = await agent(5);
+    expect(await route()).toBe(1);
+    expect((await routingOf(ctx.db, ours.number)).assignee).toBe(agentWithRoom.id);
+    expect((await routingOf(ctx.db, theirs.number)).assignee).toBeNull();
   });
 
   it("is a periodic task every 30 seconds", () => {

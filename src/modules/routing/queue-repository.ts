@@ -138,12 +138,17 @@ export interface WaitingTicket {
   excluded: string[];
 }
 
-/** Up to `limit` tickets of one queue, most urgent first (tickets_queue_idx), to route. */
+/**
+ * Up to `limit` tickets of one queue, most urgent first (tickets_queue_idx), to route; only
+ * those of `accountIds` when given.
+ */
 export async function waitingToRoute(
   db: Database,
   queue: { universe: string; tier: string; language: string },
   limit: number,
+  accountIds?: readonly string[],
 ) {
+  if (accountIds?.length === 0) return [];
   const result = await sql<WaitingTicket>`
     select t.id, t.universe, t.tier, t.language, t.product, t.calendar, t.account_id,
            jsonb_build_object(
@@ -154,6 +159,7 @@ export async function waitingToRoute(
     from tickets t
     where t.universe = ${queue.universe} and t.tier = ${queue.tier}
       and t.language = ${queue.language} and ${waiting}
+      ${accountIds ? sql`and t.account_id in (${sql.join(accountIds)})` : sql``}
     order by t.due_at, t.queue_priority desc, t.number
     limit ${limit}
   `.execute(db);

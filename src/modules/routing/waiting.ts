@@ -25,21 +25,31 @@ export interface Queue {
   language: string;
 }
 
+export interface RouteScope {
+  /** Only these queues; default every queue with waiting tickets. */
+  queues?: readonly Queue[];
+  /**
+   * Only the tickets of these accounts. Tests use it: they share one database with other test
+   * files, whose waiting tickets and agents this pass must leave alone.
+   */
+  accountIds?: readonly string[];
+}
+
 /**
- * Hands waiting tickets to agents with room, in every queue (or in `queues`), one transaction
- * per ticket. Once nobody had room for a set of skills, later tickets asking the same are not
- * tried again in this pass. Returns how many tickets were assigned.
+ * Hands waiting tickets to agents with room, one transaction per ticket. Once nobody had room
+ * for a set of skills, later tickets asking the same are not tried again in this pass. Returns
+ * how many tickets were assigned.
  */
 export async function routeWaitingTickets(
   db: Database,
   clock: Clock,
-  options: { queues?: readonly Queue[] } = {},
+  scope: RouteScope = {},
 ): Promise<number> {
-  const queues = options.queues ?? (await queuesBySoonestDue(db, clock));
+  const queues = scope.queues ?? (await queuesBySoonestDue(db, clock));
   const full = new Set<string>();
   let assigned = 0;
   for (const queue of queues) {
-    for (const waiting of await waitingToRoute(db, queue, ROUTED_PER_QUEUE)) {
+    for (const waiting of await waitingToRoute(db, queue, ROUTED_PER_QUEUE, scope.accountIds)) {
       const skills = JSON.stringify([waiting.tier, await skillsFor(db, waiting, waiting.excluded)]);
       if (full.has(skills)) continue;
       const outcome = await routeOne(db, waiting);
