@@ -194,3 +194,13 @@ export async function staffNotices(db: Database, staffId: string, ticketId: stri
     .execute();
   return rows.map((row) => row.topic);
 }
+
+/** The ticket's `ticket.assigned` audit entries. */
+export function assignmentAudits(db: Database, ticketId: string) {
+  return db
+    .selectFrom("audit_log")
+    .select(["account_id", "actor_kind", "details"])
+    .where("subject_id", "=", ticketId)
+    .where("action", "=", "ticket.assigned")
+    .execute();
+}

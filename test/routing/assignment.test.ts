@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TestContext } from "../helpers/context.ts";
 import { createAccount, createService, createUser } from "../helpers/factories.ts";
 import {
+  assignmentAudits,
   type Crew,
   customerWith,
   loadOf,
@@ -22,16 +23,6 @@ beforeAll(async () => {
   ({ ctx, crew } = world);
 });
 
-/** The ticket's `ticket.assigned` audit entries. */
-function assignmentAudits(ticketId: string) {
-  return ctx.db
-    .selectFrom("audit_log")
-    .select(["account_id", "actor_kind", "details"])
-    .where("subject_id", "=", ticketId)
-    .where("action", "=", "ticket.assigned")
-    .execute();
-}
-
 describe("auto-assignment at creation", () => {
   it("gives a Standard ticket to an L1 agent with its universe, language and the customer's region", async () => {
     const local = await crew.add({ tier: "L1", universes: ["server"], region: "US" });
@@ -48,7 +39,7 @@ describe("auto-assignment at creation", () => {
     expect(routed).toMatchObject({ tier: "L1", assignee: local.id });
     expect(await staffNotices(ctx.db, local.id, routed.id)).toEqual(["ticket.assigned"]);
 
-    const [audit, ...more] = await assignmentAudits(routed.id);
+    const [audit, ...more] = await assignmentAudits(ctx.db, routed.id);
     expect(more).toEqual([]);
     expect(audit).toMatchObject({ account_id: null, actor_kind: "system" });
     expect(audit?.details).toMatchObject({ staffId: local.id, how: "automatic", tier: "L1" });
@@ -82,7 +73,7 @@ describe("auto-assignment at creation", () => {
     const ticket = await openRussian(ctx, customer);
     const routed = await routingOf(ctx.db, ticket.number);
     expect(routed).toMatchObject({ tier: "L1", assignee: null });
-    expect(await assignmentAudits(routed.id)).toEqual([]);
+    expect(await assignmentAudits(ctx.db, routed.id)).toEqual([]);
   });
 
   it("accepts the product skill instead of the universe", async () => {
@@ -151,7 +142,7 @@ describe("auto-assignment at creation", () => {
       tier: "L3",
       assignee: expert.id,
     });
-    const [audit] = await assignmentAudits((await routingOf(ctx.db, second.number)).id);
+    const [audit] = await assignmentAudits(ctx.db, (await routingOf(ctx.db, second.number)).id);
     expect(audit?.details).toMatchObject({ tier: "L3", fromTier: "TAM" });
 
     // With neither free, the ticket waits in the TAM queue.

@@ -2,10 +2,11 @@ import type { Database } from "../../db/database.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { findTicket } from "../tickets/repository.ts";
-import { assignTicket, chooseAgent, skillsFor } from "./assignment.ts";
+import { assignTicket, skillsFor } from "./assignment.ts";
 import { queueCounts, type WaitingTicket, waitingToRoute } from "./queue-repository.ts";
 import { findNotAnsweredAuthors } from "./rating-repository.ts";
-import { QUEUE_STATUSES } from "./rules.ts";
+import { lockLeastLoaded, type Skills } from "./repository.ts";
+import { QUEUE_STATUSES, routeTiers } from "./rules.ts";
 
 /**
  * Routing of the tickets that wait in their queues. Creation, escalation and ratings route a
@@ -50,11 +51,12 @@ export async function routeWaitingTickets(
   let assigned = 0;
   for (const queue of queues) {
     for (const waiting of await waitingToRoute(db, queue, ROUTED_PER_QUEUE, scope.accountIds)) {
-      const skills = JSON.stringify([waiting.tier, await skillsFor(db, waiting, waiting.excluded)]);
-      if (full.has(skills)) continue;
-      const outcome = await routeOne(db, waiting);
+      const skills = await skillsFor(db, waiting, waiting.excluded);
+      const key = JSON.stringify([waiting.tier, skills]);
+      if (full.has(key)) continue;
+      const outcome = await routeOne(db, waiting, skills);
       if (outcome === "assigned") assigned += 1;
-      if (outcome === "nobody") full.add(skills);
+      if (outcome === "nobody") full.add(key);
     }
   }
   return assigned;
@@ -67,8 +69,11 @@ async function queuesBySoonestDue(db: Database, clock: Clock): Promise<Queue[]> 
   return counts.sort((a, b) => due(a.soonest_due_at) - due(b.soonest_due_at));
 }
 
-/** Routes one ticket if it still waits: its row locked, its exclusions read again. */
-function routeOne(db: Database, waiting: WaitingTicket) {
+/**
+ * Routes one ticket if it still waits: its row locked, its exclusions read again (a rating may
+ * have come in since `skills` were worked out).
+ */
+function routeOne(db: Database, waiting: WaitingTicket, skills: Skills) {
   return inTransaction(db, async (trx): Promise<"assigned" | "nobody" | "gone"> => {
     const ticket = await findTicket(trx, { id: waiting.id }, true);
     const stillWaiting =
@@ -77,7 +82,8 @@ function routeOne(db: Database, waiting: WaitingTicket) {
       QUEUE_STATUSES.includes(ticket.status) &&
       ticket.tier === waiting.tier;
     if (!stillWaiting) return "gone";
-    const chosen = await chooseAgent(trx, ticket, await findNotAnsweredAuthors(trx, ticket.id));
+    const exclude = await findNotAnsweredAuthors(trx, ticket.id);
+    const chosen = await lockLeastLoaded(trx, routeTiers(ticket.tier), { ...skills, exclude });
     if (!chosen) return "nobody";
     await assignTicket(trx, ticket, {
       staffId: chosen.id,
